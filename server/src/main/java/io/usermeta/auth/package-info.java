@@ -1,0 +1,2 @@
+/** HTTP Basic authentication of customers against their hashed license keys. */
+package io.usermeta.auth;

@@ -1,0 +1,84 @@
+package io.usermeta.cli;
+
+import io.usermeta.config.ServerConfig;
+import io.usermeta.core.Limits;
+import io.usermeta.server.UsermetaServer;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the server until SIGTERM or Ctrl-C, then lets requests in flight finish. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP server.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--host", defaultValue = "${env:USERMETA_HOST:-0.0.0.0}",
+            description = "Address to listen on (env USERMETA_HOST; default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "${env:USERMETA_PORT:-8080}",
+            description = "Port to listen on, 0 for any free one (env USERMETA_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--pool-size", defaultValue = "${env:USERMETA_POOL_SIZE:-16}",
+            description = "Most database connections at once (env USERMETA_POOL_SIZE; default ${DEFAULT-VALUE}).")
+    int poolSize;
+
+    @Option(names = "--max-body-bytes", defaultValue = "${env:USERMETA_MAX_BODY_BYTES:-67108864}",
+            description = "Largest request body (env USERMETA_MAX_BODY_BYTES; default ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Option(names = "--max-ids", defaultValue = "${env:USERMETA_MAX_IDS:-1000}",
+            description = "Most user ids per GET or DELETE (env USERMETA_MAX_IDS; default ${DEFAULT-VALUE}).")
+    int maxIds;
+
+    @Option(names = "--max-attributes", defaultValue = "${env:USERMETA_MAX_ATTRIBUTES:-1000}",
+            description = "Most attributes per user and source (env USERMETA_MAX_ATTRIBUTES;"
+                    + " default ${DEFAULT-VALUE}).")
+    int maxAttributes;
+
+    @Option(names = "--max-key-length", defaultValue = "${env:USERMETA_MAX_KEY_LENGTH:-128}",
+            description = "Longest attribute key (env USERMETA_MAX_KEY_LENGTH; default ${DEFAULT-VALUE}).")
+    int maxKeyLength;
+
+    @Option(names = "--max-value-length", defaultValue = "${env:USERMETA_MAX_VALUE_LENGTH:-1024}",
+            description = "Longest NOMINAL, NUMERIC, DATE or DATETIME value (env USERMETA_MAX_VALUE_LENGTH;"
+                    + " default ${DEFAULT-VALUE}).")
+    int maxValueLength;
+
+    @Option(names = "--max-text-length", defaultValue = "${env:USERMETA_MAX_TEXT_LENGTH:-65536}",
+            description = "Longest TEXT value (env USERMETA_MAX_TEXT_LENGTH; default ${DEFAULT-VALUE}).")
+    int maxTextLength;
+
+    @Option(names = "--max-uri-length", defaultValue = "${env:USERMETA_MAX_URI_LENGTH:-2097152}",
+            description = "Longest request URI in bytes (env USERMETA_MAX_URI_LENGTH; default ${DEFAULT-VALUE}).")
+    int maxUriLength;
+
+    @Option(names = "--shutdown-grace", paramLabel = "SECONDS",
+            defaultValue = "${env:USERMETA_SHUTDOWN_GRACE_SECONDS:-30}",
+            description = "How long requests in flight may finish on stop (env USERMETA_SHUTDOWN_GRACE_SECONDS;"
+                    + " default ${DEFAULT-VALUE}).")
+    int shutdownGraceSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        UsermetaServer server = UsermetaServer.start(config());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "usermeta-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    ServerConfig config() {
+        Limits limits = new Limits(maxBodyBytes, maxIds, maxAttributes, maxKeyLength, maxValueLength,
+                maxTextLength, maxUriLength);
+        return new ServerConfig(host, port, database.urlOrDefault(), database.user, database.password, poolSize,
+                limits, shutdownGraceSeconds, System.getenv("USERMETA_BOOTSTRAP_CUSTOMER"));
+    }
+}

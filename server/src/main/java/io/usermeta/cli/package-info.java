@@ -1,0 +1,2 @@
+/** The {@code usermeta} command line: serving, and managing customers. */
+package io.usermeta.cli;

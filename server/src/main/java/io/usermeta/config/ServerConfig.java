@@ -1,0 +1,40 @@
+package io.usermeta.config;
+
+import io.usermeta.core.Limits;
+
+/**
+ * Everything a server instance needs to start.
+ *
+ * @param host the address to listen on
+ * @param port the port, 0 for any free one
+ * @param databaseUrl the JDBC URL of the store
+ * @param databaseUser the database user, or {@code null}
+ * @param databasePassword the database password, or {@code null}
+ * @param poolSize the most database connections held at once
+ * @param limits the API's size limits
+ * @param shutdownGraceSeconds how long a stopping server lets requests in flight finish
+ * @param bootstrapCustomer {@code ID:KEY} of a customer to create or update at start, or {@code null}
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        int poolSize,
+        Limits limits,
+        int shutdownGraceSeconds,
+        String bootstrapCustomer) {
+
+    /** The embedded H2 database used when no URL is configured: a file under {@code ./data}. */
+    public static final String DEFAULT_DATABASE_URL = h2File("./data/usermeta");
+
+    /**
+     * An H2 file database that other processes (the command line) may open while the server runs,
+     * that writes each commit through at once so a killed process loses nothing committed, and that
+     * lets writers of one row wait for each other instead of failing fast.
+     */
+    public static String h2File(String path) {
+        return "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    }
+}

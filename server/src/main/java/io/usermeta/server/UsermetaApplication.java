@@ -1,0 +1,44 @@
+package io.usermeta.server;
+
+import io.usermeta.auth.BasicAuthFilter;
+import io.usermeta.core.Limits;
+import io.usermeta.errors.ApiExceptionMapper;
+import io.usermeta.errors.UnexpectedExceptionMapper;
+import io.usermeta.errors.WebApplicationExceptionMapper;
+import io.usermeta.resources.HealthResource;
+import io.usermeta.resources.UsersResource;
+import io.usermeta.store.CustomerRepository;
+import io.usermeta.store.Database;
+import io.usermeta.store.UserAttributeRepository;
+import io.usermeta.xml.UsersBodyReader;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The one place the Jersey application is assembled, for the server, the command line and tests. */
+public final class UsermetaApplication {
+    private UsermetaApplication() {}
+
+    public static ResourceConfig create(Database database, UserAttributeRepository attributes,
+            CustomerRepository customers, Limits limits) {
+        return new ResourceConfig()
+                .register(UsersResource.class)
+                .register(HealthResource.class)
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(database).to(Database.class);
+                        bind(attributes).to(UserAttributeRepository.class);
+                        bind(limits).to(Limits.class);
+                    }
+                })
+                .register(new BasicAuthFilter(customers))
+                .register(new UsersBodyReader(limits.maxBodyBytes()))
+                .register(new ApiExceptionMapper())
+                .register(new WebApplicationExceptionMapper())
+                .register(new UnexpectedExceptionMapper())
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true)
+                .property(ServerProperties.BV_FEATURE_DISABLE, true);
+    }
+}

@@ -1,0 +1,102 @@
+package io.usermeta.server;
+
+import io.usermeta.config.ServerConfig;
+import io.usermeta.store.CustomerRepository;
+import io.usermeta.store.Database;
+import io.usermeta.store.JdbcCustomerRepository;
+import io.usermeta.store.JdbcUserAttributeRepository;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running usermeta server: Grizzly in front of the Jersey application, over one database. */
+public final class UsermetaServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UsermetaServer.class);
+    private static final String LISTENER = "usermeta";
+    /** Room for the headers next to the longest URI allowed. */
+    private static final int HEADER_ROOM = 64 * 1024;
+
+    private final HttpServer http;
+    private final Database database;
+    private final CustomerRepository customers;
+    private final int shutdownGraceSeconds;
+
+    private UsermetaServer(HttpServer http, Database database, CustomerRepository customers, int grace) {
+        this.http = http;
+        this.database = database;
+        this.customers = customers;
+        this.shutdownGraceSeconds = grace;
+    }
+
+    /** Opens the database, migrates it and starts listening. */
+    public static UsermetaServer start(ServerConfig config) {
+        Database database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
+                config.poolSize());
+        try {
+            CustomerRepository customers = new JdbcCustomerRepository(database);
+            CustomerBootstrap.run(customers, config.bootstrapCustomer());
+            GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
+                    UsermetaApplication.create(database, new JdbcUserAttributeRepository(database), customers,
+                            config.limits()));
+            HttpServer http = new HttpServer();
+            NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
+            listener.setMaxHttpHeaderSize(config.limits().maxUriLength() + HEADER_ROOM);
+            http.addListener(listener);
+            http.getServerConfiguration().addHttpHandler(new RawRequestGuard(container, config.limits()), "/");
+            http.getServerConfiguration().setDefaultErrorPageGenerator(new XmlErrorPages());
+            http.getServerConfiguration().setName("usermeta");
+            http.start();
+            UsermetaServer server = new UsermetaServer(http, database, customers, config.shutdownGraceSeconds());
+            LOG.info("usermeta listening on port {} ({}), database {}, {} customers",
+                    server.port(), config.host(), database.description(), customers.count());
+            return server;
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("cannot listen on port " + config.port(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.getListener(LISTENER).getPort();
+    }
+
+    /** The base URI for clients on this machine. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    public CustomerRepository customers() {
+        return customers;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    /** Stops accepting connections, lets requests in flight finish, then closes the database. */
+    @Override
+    public void close() {
+        try {
+            http.shutdown(shutdownGraceSeconds, TimeUnit.SECONDS).get(shutdownGraceSeconds + 5L, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Requests still running after {} s were cut off", shutdownGraceSeconds);
+            http.shutdownNow();
+        }
+        database.close();
+        LOG.info("usermeta stopped");
+    }
+}

@@ -1,0 +1,2 @@
+/** Assembling the Jersey application and running it on Grizzly. */
+package io.usermeta.server;

@@ -1,0 +1,154 @@
+package io.usermeta.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pooled database, migrated to the current schema on open. Work runs in one transaction per
+ * call and is retried when the database reports a conflict between concurrent transactions.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    private static final int MAX_ATTEMPTS = 40;
+    /** Serialization failure, deadlock (PostgreSQL), unique violation, and H2's lock timeout. */
+    private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "23505", "HYT00");
+    private static final Set<Integer> RETRYABLE_H2_CODES = Set.of(50200, 90131, 40001, 23505);
+
+    private final HikariDataSource pool;
+    private final SqlDialect dialect;
+    private final String description;
+
+    private Database(HikariDataSource pool, SqlDialect dialect, String description) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.description = description;
+    }
+
+    /** Opens a pool on {@code url}, migrating the schema; user and password may be {@code null}. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        SqlDialect dialect = SqlDialect.of(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("usermeta");
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(10_000);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            migrate(pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(pool, dialect, redact(url));
+    }
+
+    private static void migrate(HikariDataSource pool) {
+        MigrateResult result = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info("Database schema at version {} ({} migrations applied now)",
+                result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                result.migrationsExecuted);
+    }
+
+    /** The URL without credentials, for logs. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} in a transaction, retrying it on conflicts with concurrent transactions. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(work);
+            } catch (SQLException e) {
+                if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
+                    throw new StoreException("database operation failed", e,
+                            e instanceof SQLTransientConnectionException);
+                }
+                LOG.debug("Retrying a transaction after a conflict (attempt {}): {}", attempt, e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T runOnce(SqlWork<T> work) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    static boolean isRetryable(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            if (RETRYABLE_STATES.contains(cause.getSQLState()) || isRetryableH2(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRetryableH2(SQLException e) {
+        return e.getClass().getName().startsWith("org.h2.") && RETRYABLE_H2_CODES.contains(e.getErrorCode());
+    }
+
+    private static void pause(int attempt) {
+        long bound = Math.min(200, 2L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while retrying a transaction", e, false);
+        }
+    }
+
+    /** Whether the database answers a trivial query within a few seconds. */
+    public boolean isReachable() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid(3);
+        } catch (SQLException e) {
+            LOG.warn("Database health check failed: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Work against one connection inside a transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,82 @@
+package io.usermeta.xml;
+
+import io.usermeta.errors.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Opens request bodies as StAX readers that never read a DTD, fetch an external entity or expand
+ * an entity. The encoding comes from the {@code charset} parameter when the client sent one, else
+ * from the byte order mark or the XML declaration.
+ */
+public final class HardenedXml {
+    private static final XMLInputFactory FACTORY = createFactory();
+
+    private HardenedXml() {}
+
+    private static XMLInputFactory createFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        return factory;
+    }
+
+    /** A reader over {@code body}; {@code charset} is the media type's parameter or {@code null}. */
+    public static XMLStreamReader open(InputStream body, String charset) throws XMLStreamException {
+        if (charset == null) {
+            return FACTORY.createXMLStreamReader(body);
+        }
+        Charset declared = charsetNamed(charset);
+        InputStreamReader reader = new InputStreamReader(skipByteOrderMark(body, declared),
+                declared.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return FACTORY.createXMLStreamReader(reader);
+    }
+
+    private static Charset charsetNamed(String charset) {
+        try {
+            return Charset.forName(charset.trim());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ApiException(415, "charset '" + charset + "' of the Content-Type is not supported");
+        }
+    }
+
+    /** A decoder for a named charset keeps a byte order mark as U+FEFF, which XML forbids there. */
+    private static InputStream skipByteOrderMark(InputStream body, Charset charset) {
+        PushbackInputStream in = new PushbackInputStream(body, 3);
+        try {
+            byte[] head = in.readNBytes(3);
+            int skip = byteOrderMarkLength(head, charset);
+            in.unread(head, skip, head.length - skip);
+        } catch (IOException e) {
+            throw new BodyReadException(e);
+        }
+        return in;
+    }
+
+    private static int byteOrderMarkLength(byte[] head, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) && head.length == 3
+                && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return 3;
+        }
+        boolean utf16 = charset.name().startsWith("UTF-16");
+        boolean mark = head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
+                || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE);
+        // Plain UTF-16 reads the mark itself to choose the byte order; only the fixed-order variants keep it.
+        return utf16 && mark && !charset.equals(StandardCharsets.UTF_16) ? 2 : 0;
+    }
+}

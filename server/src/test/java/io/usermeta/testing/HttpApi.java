@@ -1,0 +1,125 @@
+package io.usermeta.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * Talks to a test server over real HTTP. {@link #raw} sends a request line byte for byte, for paths
+ * that a URI class would refuse or normalise (raw backslashes, bad escapes, semicolons).
+ */
+public final class HttpApi {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private final URI base;
+    private final String authorization;
+
+    public HttpApi(URI base, String customerId, String licenseKey) {
+        this.base = base;
+        this.authorization = basic(customerId, licenseKey);
+    }
+
+    public static String basic(String customerId, String licenseKey) {
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((customerId + ":" + licenseKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** GET of a path as written (already percent-encoded where needed), authenticated. */
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> post(String path, String xml) {
+        return post(path, "text/xml", xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
+    /** A request builder for {@code path} with this client's credentials. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization);
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends {@code method target HTTP/1.1} exactly as given, with the credentials and an optional
+     * body, and returns the raw response (status line, headers and body).
+     */
+    public RawResponse raw(String method, String target, String contentType, byte[] body) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(60_000);
+            StringBuilder head = new StringBuilder()
+                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
+                    .append("Authorization: ").append(authorization).append("\r\n")
+                    .append("Connection: close\r\n");
+            if (body != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\n")
+                        .append("Content-Length: ").append(body.length).append("\r\n");
+            }
+            head.append("\r\n");
+            OutputStream out = socket.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return RawResponse.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A response read off a socket.
+     *
+     * @param status the status code
+     * @param head the status line and headers
+     * @param body the body as text
+     */
+    public record RawResponse(int status, String head, String body) {
+        static RawResponse parse(String text) {
+            int split = text.indexOf("\r\n\r\n");
+            String head = split < 0 ? text : text.substring(0, split);
+            String body = split < 0 ? "" : text.substring(split + 4);
+            int status = Integer.parseInt(head.substring(9, 12));
+            return new RawResponse(status, head, body);
+        }
+    }
+}

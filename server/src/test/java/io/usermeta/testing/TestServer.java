@@ -1,0 +1,76 @@
+package io.usermeta.testing;
+
+import io.usermeta.config.ServerConfig;
+import io.usermeta.core.Limits;
+import io.usermeta.server.UsermetaServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A real usermeta server for tests: Grizzly on a random port over a fresh H2 file database in a
+ * temporary directory, with one customer whose license key contains a colon.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String CUSTOMER = "00000";
+    public static final String LICENSE_KEY = "test-key:with-colon";
+
+    private final Path directory;
+    private final UsermetaServer server;
+
+    private TestServer(Path directory, UsermetaServer server) {
+        this.directory = directory;
+        this.server = server;
+    }
+
+    public static TestServer start() {
+        return start(Limits.defaults());
+    }
+
+    public static TestServer start(Limits limits) {
+        try {
+            Path directory = Files.createTempDirectory("usermeta-test");
+            return new TestServer(directory, UsermetaServer.start(config(databaseUrl(directory), limits)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The configuration a test server runs with, on any free port. */
+    public static ServerConfig config(String databaseUrl, Limits limits) {
+        return new ServerConfig("127.0.0.1", 0, databaseUrl, null, null, 8, limits, 5,
+                CUSTOMER + ":" + LICENSE_KEY);
+    }
+
+    public static String databaseUrl(Path directory) {
+        return ServerConfig.h2File(directory.resolve("usermeta").toString());
+    }
+
+    public URI baseUri() {
+        return server.baseUri();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public UsermetaServer server() {
+        return server;
+    }
+
+    /** A client authenticated as the test customer. */
+    public HttpApi api() {
+        return new HttpApi(baseUri(), CUSTOMER, LICENSE_KEY);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
