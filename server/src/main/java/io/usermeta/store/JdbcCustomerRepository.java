@@ -26,7 +26,9 @@ public final class JdbcCustomerRepository implements CustomerRepository {
                     "SELECT key_salt, key_hash FROM customer WHERE customer_id = ?")) {
                 select.setString(1, customerId);
                 try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(new StoredKey(row.getString(1), row.getString(2))) : Optional.empty();
+                    return row.next()
+                            ? Optional.of(new StoredKey(row.getString(1), row.getString(2)))
+                            : Optional.empty();
                 }
             }
         });
