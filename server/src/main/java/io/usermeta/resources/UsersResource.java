@@ -36,7 +36,7 @@ public final class UsersResource implements UsersApi {
     }
 
     @Override
-    public Response getUsers(String customerId, String source, String userIds, Boolean allSources) {
+    public Response getUsers(String customerId, String source, List<String> userIds, Boolean allSources) {
         Identifiers.requireSource(source);
         List<String> ids = userIdsFromRawPath();
         boolean everySource = allSourcesParameter();
@@ -64,7 +64,7 @@ public final class UsersResource implements UsersApi {
     }
 
     @Override
-    public Response deleteUsers(String customerId, String userIds) {
+    public Response deleteUsers(String customerId, List<String> userIds) {
         repository.delete(customerId, userIdsFromRawPath());
         return Response.noContent().build();
     }
