@@ -8,10 +8,13 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import sun.misc.Signal;
 
 /** Runs the server until SIGTERM or Ctrl-C, then lets requests in flight finish. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP server.")
 final class ServeCommand implements Callable<Integer> {
+    private static final String[] STOP_SIGNALS = {"TERM", "INT"};
+
     @Mixin
     DatabaseOptions database;
 
@@ -66,13 +69,23 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         UsermetaServer server = UsermetaServer.start(config());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "usermeta-shutdown"));
-        stopped.await();
+        awaitStopSignal();
+        server.close();
         return 0;
+    }
+
+    /**
+     * Handles the stop signals itself instead of using a shutdown hook: a JVM that a signal shuts
+     * down exits with 128 + the signal number whatever its hooks do, so an orderly stop would report
+     * failure (143) to service managers and scripts. {@code sun.misc.Signal} (module jdk.unsupported)
+     * is the only signal API the JDK has. A second signal while requests drain changes nothing.
+     */
+    private static void awaitStopSignal() throws InterruptedException {
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String name : STOP_SIGNALS) {
+            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+        }
+        stopRequested.await();
     }
 
     ServerConfig config() {

@@ -1,17 +1,25 @@
 package io.usermeta.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Talks to a test server over real HTTP. {@link #raw} sends a request line byte for byte, for paths
@@ -24,10 +32,12 @@ public final class HttpApi {
             .build();
 
     private final URI base;
+    private final String customerId;
     private final String authorization;
 
     public HttpApi(URI base, String customerId, String licenseKey) {
         this.base = base;
+        this.customerId = customerId;
         this.authorization = basic(customerId, licenseKey);
     }
 
@@ -56,6 +66,42 @@ public final class HttpApi {
 
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE().build());
+    }
+
+    /** POSTs the attribute sets of {@code users} for {@code source} as one document. */
+    public HttpResponse<String> postUsers(String source, Map<String, List<UserAttribute>> users) {
+        return post(usersPath(source), UsersXml.document(users));
+    }
+
+    /** DELETEs the listed users of this client's customer. */
+    public HttpResponse<String> deleteUsers(Collection<String> userIds) {
+        return delete("/api/" + customerId + "/user/" + idList(userIds));
+    }
+
+    /** GETs the listed users' sets of {@code source}, parsed; fails unless the answer is 200. */
+    public Map<String, List<UserAttribute>> getUsers(String source, Collection<String> userIds) {
+        HttpResponse<String> response = get(usersPath(source) + "/" + idList(userIds));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return UsersXml.parse(response.body());
+    }
+
+    /** The same for any number of ids, read in GETs of at most {@code idsPerGet} ids each. */
+    public Map<String, List<UserAttribute>> getUsers(String source, List<String> userIds, int idsPerGet) {
+        Map<String, List<UserAttribute>> users = new LinkedHashMap<>();
+        for (int from = 0; from < userIds.size(); from += idsPerGet) {
+            users.putAll(getUsers(source, userIds.subList(from, Math.min(userIds.size(), from + idsPerGet))));
+        }
+        return users;
+    }
+
+    private String usersPath(String source) {
+        return "/api/" + customerId + "/" + source + "/user";
+    }
+
+    private static String idList(Collection<String> userIds) {
+        return userIds.stream()
+                .map(id -> URLEncoder.encode(id, StandardCharsets.UTF_8))
+                .collect(Collectors.joining(","));
     }
 
     /** A request builder for {@code path} with this client's credentials. */

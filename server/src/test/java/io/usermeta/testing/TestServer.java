@@ -40,12 +40,21 @@ public final class TestServer implements AutoCloseable {
 
     /** The configuration a test server runs with, on any free port. */
     public static ServerConfig config(String databaseUrl, Limits limits) {
-        return new ServerConfig("127.0.0.1", 0, databaseUrl, null, null, 8, limits, 5,
-                CUSTOMER + ":" + LICENSE_KEY);
+        return config(databaseUrl, limits, CUSTOMER + ":" + LICENSE_KEY);
+    }
+
+    /** The same with another bootstrap customer ({@code ID:KEY}), or none when {@code null}. */
+    public static ServerConfig config(String databaseUrl, Limits limits, String bootstrapCustomer) {
+        return new ServerConfig("127.0.0.1", 0, databaseUrl, null, null, 8, limits, 5, bootstrapCustomer);
     }
 
     public static String databaseUrl(Path directory) {
         return ServerConfig.h2File(directory.resolve("usermeta").toString());
+    }
+
+    /** The JDBC URL of this server's database, for a second connection such as the command line. */
+    public String databaseUrl() {
+        return databaseUrl(directory);
     }
 
     public URI baseUri() {

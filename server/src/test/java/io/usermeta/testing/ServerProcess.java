@@ -1,0 +1,98 @@
+package io.usermeta.testing;
+
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code usermeta serve} in a JVM of its own on a free port, with the test customer bootstrapped,
+ * ready once {@code /health} answers 200.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final UsermetaProcess process;
+    private final int port;
+
+    private ServerProcess(UsermetaProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server on {@code databaseUrl} with any further {@code serve} options, writing its output
+     * to {@code output}, and waits until it is up.
+     */
+    public static ServerProcess start(String databaseUrl, Path output, String... options) {
+        int port = UsermetaProcess.freePort();
+        List<String> args = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "--db", databaseUrl));
+        args.addAll(List.of(options));
+        Map<String, String> environment =
+                Map.of("USERMETA_BOOTSTRAP_CUSTOMER", TestServer.CUSTOMER + ":" + TestServer.LICENSE_KEY);
+        ServerProcess server = new ServerProcess(
+                UsermetaProcess.start(output, environment, args.toArray(String[]::new)), port);
+        try {
+            server.awaitHealthy();
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    private void awaitHealthy() {
+        HttpApi health = api();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server process ended; output:\n" + process.output());
+            }
+            try {
+                HttpResponse<String> response = health.get("/health");
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notListeningYet) {
+                pause();
+            }
+        }
+        throw new IllegalStateException("no healthy server after " + START_TIMEOUT + "; output:\n" + process.output());
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** A client authenticated as the test customer. */
+    public HttpApi api() {
+        return new HttpApi(baseUri(), TestServer.CUSTOMER, TestServer.LICENSE_KEY);
+    }
+
+    public UsermetaProcess process() {
+        return process;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

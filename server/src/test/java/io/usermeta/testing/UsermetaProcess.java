@@ -1,0 +1,104 @@
+package io.usermeta.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code usermeta} command line in a JVM of its own, on the test's class path, with its output
+ * in a file. For what only a separate process shows: a hard kill, a signal, a second process on the
+ * same database.
+ */
+public final class UsermetaProcess implements AutoCloseable {
+    private static final String MAIN_CLASS = "io.usermeta.cli.Main";
+
+    private final Process process;
+    private final Path output;
+
+    private UsermetaProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts {@code usermeta args…} with extra environment variables, writing its output to {@code output}. */
+    public static UsermetaProcess start(Path output, Map<String, String> environment, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+                MAIN_CLASS));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        try {
+            return new UsermetaProcess(builder.start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** A port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end and returns its exit code; fails when it outlives {@code timeout}. */
+    public int waitFor(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("still running after " + timeout + "; output:\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends SIGTERM: the process may finish what it is doing. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Sends SIGKILL and waits until the process is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        waitFor(Duration.ofSeconds(30));
+    }
+
+    /** Everything the process has written to stdout and stderr so far. */
+    public String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the process if it still runs, so that no test leaves one behind. */
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
