@@ -14,11 +14,14 @@ public final class Text {
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
-    /** The first code point of {@code text} that XML 1.0 forbids, or -1. */
+    /**
+     * The first code point of {@code text} that XML 1.0 forbids, or -1. A lone surrogate comes out of
+     * {@code codePointAt} as itself, which {@link #isXmlChar} refuses; a paired one is a valid code point.
+     */
     public static int firstNonXmlChar(String text) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (!isXmlChar(c) || Character.isSurrogate((char) c)) {
+            if (!isXmlChar(c)) {
                 return c;
             }
             i += Character.charCount(c);

@@ -10,6 +10,7 @@ import io.usermeta.resources.UsersResource;
 import io.usermeta.store.CustomerRepository;
 import io.usermeta.store.Database;
 import io.usermeta.store.UserAttributeRepository;
+import io.usermeta.xml.ResponseMarshallers;
 import io.usermeta.xml.UsersBodyReader;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -34,6 +35,7 @@ public final class UsermetaApplication {
                 })
                 .register(new BasicAuthFilter(customers))
                 .register(new UsersBodyReader(limits.maxBodyBytes()))
+                .register(new ResponseMarshallers())
                 .register(new ApiExceptionMapper())
                 .register(new WebApplicationExceptionMapper())
                 .register(new UnexpectedExceptionMapper())

@@ -53,6 +53,9 @@ public final class UsermetaServer implements AutoCloseable {
             http.addListener(listener);
             http.getServerConfiguration().addHttpHandler(new RawRequestGuard(container, config.limits()), "/");
             http.getServerConfiguration().setDefaultErrorPageGenerator(new XmlErrorPages());
+            // Grizzly would answer a GET or DELETE that carries a body with a bare 400 and no error body;
+            // HTTP allows such content, so the request goes on and the body is ignored.
+            http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             http.getServerConfiguration().setName("usermeta");
             http.start();
             UsermetaServer server = new UsermetaServer(http, database, customers, config.shutdownGraceSeconds());

@@ -2,6 +2,7 @@ package io.usermeta.xml;
 
 import io.usermeta.api.model.Users;
 import io.usermeta.core.Text;
+import io.usermeta.core.ValueType;
 import io.usermeta.errors.ApiException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
@@ -13,9 +14,14 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
 import jakarta.xml.bind.ValidationEventLocator;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.Set;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -42,7 +48,7 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
     @Override
     public Users readFrom(Class<Users> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> headers, InputStream body) {
-        InputStream limited = new LimitedInputStream(body, maxBodyBytes);
+        InputStream limited = nonEmpty(new LimitedInputStream(body, maxBodyBytes));
         StrictStreamReader reader = null;
         try {
             reader = new StrictStreamReader(HardenedXml.open(limited, mediaType.getParameters().get("charset")));
@@ -55,6 +61,21 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
             throw ApiException.badRequest(describe(reader, e));
         } catch (IllegalStateException e) {
             throw ApiException.badRequest(describe(reader, e));
+        }
+    }
+
+    /** An empty body would otherwise be reported as a parse error at line 1, column 1. */
+    private static InputStream nonEmpty(InputStream body) {
+        PushbackInputStream in = new PushbackInputStream(body, 1);
+        try {
+            int first = in.read();
+            if (first < 0) {
+                throw ApiException.badRequest("the body is empty; send a <users> document");
+            }
+            in.unread(first);
+            return in;
+        } catch (IOException e) {
+            throw new BodyReadException(e);
         }
     }
 
@@ -111,17 +132,46 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
         public int next() throws XMLStreamException {
             int event = super.next();
             if (event == DTD) {
-                reject("a DOCTYPE is not allowed (no DTDs, no entities)");
-                throw new XMLStreamException(problem);
+                fail("a DOCTYPE is not allowed (no DTDs, no entities)");
             }
             if (event == ENTITY_REFERENCE) {
-                reject("the entity reference &" + getLocalName() + "; is not allowed");
-                throw new XMLStreamException(problem);
+                fail("the entity reference &" + getLocalName() + "; is not allowed");
             }
-            if (event == START_ELEMENT && XmlModels.USER_ELEMENT.equals(getLocalName())) {
-                currentUser = getAttributeValue(null, XmlModels.USER_ID_ATTRIBUTE);
+            if (event == START_ELEMENT) {
+                checkStartElement();
             }
             return event;
+        }
+
+        private void checkStartElement() throws XMLStreamException {
+            String element = getLocalName();
+            if (XmlModels.USER_ELEMENT.equals(element)) {
+                currentUser = getAttributeValue(null, XmlModels.USER_ID_ATTRIBUTE);
+            }
+            Set<String> allowed = XmlModels.ALLOWED_ATTRIBUTES.get(element);
+            for (int i = 0; allowed != null && i < getAttributeCount(); i++) {
+                QName name = getAttributeName(i);
+                if (!name.getNamespaceURI().isEmpty() || !allowed.contains(name.getLocalPart())) {
+                    fail("unknown XML attribute '" + name + "' on <" + element + ">");
+                }
+            }
+            if (XmlModels.ATTRIBUTE_ELEMENT.equals(element)) {
+                checkType();
+            }
+        }
+
+        /** JAXB would read an unknown type name as no type at all, which means NOMINAL. */
+        private void checkType() throws XMLStreamException {
+            String type = getAttributeValue(null, XmlModels.TYPE_ATTRIBUTE);
+            if (type != null && ValueType.named(type) == null) {
+                fail("attribute '" + Text.quote(getAttributeValue(null, "key")) + "': type '" + Text.quote(type)
+                        + "' is not one of " + Arrays.toString(ValueType.values()));
+            }
+        }
+
+        private void fail(String message) throws XMLStreamException {
+            reject(message);
+            throw new XMLStreamException(problem);
         }
 
         void reject(String message) {

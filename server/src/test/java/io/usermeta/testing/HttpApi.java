@@ -127,24 +127,34 @@ public final class HttpApi {
      * body, and returns the raw response (status line, headers and body).
      */
     public RawResponse raw(String method, String target, String contentType, byte[] body) {
+        StringBuilder head = new StringBuilder()
+                .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Authorization: ").append(authorization).append("\r\n");
+        if (body != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n")
+                    .append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        return exchange(head.toString(), body);
+    }
+
+    /**
+     * Sends a request line and headers exactly as given (each line ending in CRLF, without the blank
+     * line), adds {@code Host} and {@code Connection: close}, then the body if any, and returns the
+     * raw response.
+     */
+    public RawResponse exchange(String head, byte[] body) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(60_000);
-            StringBuilder head = new StringBuilder()
-                    .append(method).append(' ').append(target).append(" HTTP/1.1\r\n")
-                    .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
-                    .append("Authorization: ").append(authorization).append("\r\n")
-                    .append("Connection: close\r\n");
-            if (body != null) {
-                head.append("Content-Type: ").append(contentType).append("\r\n")
-                        .append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            head.append("\r\n");
+            String fullHead = head + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Connection: close\r\n\r\n";
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(fullHead.getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
                 out.write(body);
             }
             out.flush();
+            // Says the request is complete, so a server waiting for a declared body it refused answers at once.
+            socket.shutdownOutput();
             InputStream in = socket.getInputStream();
             return RawResponse.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
