@@ -5,6 +5,14 @@ import io.usermeta.api.model.Health;
 import io.usermeta.api.model.Users;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,14 +29,11 @@ public final class XmlModels {
     static final String TYPE_ATTRIBUTE = "type";
 
     /**
-     * The XML attributes each element of a posted document may carry. JAXB reports unknown elements
-     * but silently skips unknown XML attributes, so the reader checks them against this list.
+     * The XML attributes each element of a posted document may carry, read from the generated
+     * models' JAXB annotations. JAXB reports unknown elements but silently skips unknown XML
+     * attributes, so the reader checks them against this map.
      */
-    static final Map<String, Set<String>> ALLOWED_ATTRIBUTES = Map.of(
-            "users", Set.of(),
-            USER_ELEMENT, Set.of(USER_ID_ATTRIBUTE),
-            "attributes", Set.of(),
-            ATTRIBUTE_ELEMENT, Set.of("key", "value", TYPE_ATTRIBUTE, "source"));
+    static final Map<String, Set<String>> ALLOWED_ATTRIBUTES = allowedAttributes(Users.class);
 
     private static final JAXBContext CONTEXT = create();
 
@@ -36,6 +41,41 @@ public final class XmlModels {
 
     public static JAXBContext context() {
         return CONTEXT;
+    }
+
+    private static Map<String, Set<String>> allowedAttributes(Class<?> root) {
+        Map<String, Set<String>> allowed = new HashMap<>();
+        collect(root, allowed);
+        return Map.copyOf(allowed);
+    }
+
+    private static void collect(Class<?> model, Map<String, Set<String>> allowed) {
+        XmlRootElement element = model.getAnnotation(XmlRootElement.class);
+        if (element == null || allowed.containsKey(element.name())) {
+            return;
+        }
+        Set<String> attributes = new HashSet<>();
+        allowed.put(element.name(), attributes);
+        for (Field field : model.getDeclaredFields()) {
+            XmlAttribute attribute = field.getAnnotation(XmlAttribute.class);
+            if (attribute != null) {
+                attributes.add(attribute.name());
+            }
+            XmlElementWrapper wrapper = field.getAnnotation(XmlElementWrapper.class);
+            if (wrapper != null) {
+                allowed.put(wrapper.name(), Set.of());
+            }
+            collect(elementType(field), allowed);
+        }
+    }
+
+    /** The class of a field's elements: the list's type argument for a list field. */
+    private static Class<?> elementType(Field field) {
+        if (field.getGenericType() instanceof ParameterizedType) {
+            Type argument = ((ParameterizedType) field.getGenericType()).getActualTypeArguments()[0];
+            return argument instanceof Class ? (Class<?>) argument : Object.class;
+        }
+        return field.getType();
     }
 
     private static JAXBContext create() {

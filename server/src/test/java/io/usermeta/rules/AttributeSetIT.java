@@ -80,7 +80,8 @@ class AttributeSetIT {
     void exactDuplicateIsStoredOnce() {
         String document = users(user("duplicates",
                 attribute("brand", "Acme"), attribute("brand", "Globex"), attribute("brand", "Acme", "NOMINAL"),
-                attribute("age", "30", "NUMERIC"), attribute("age", "30", "NUMERIC"), attribute("age", "30.0", "NUMERIC")));
+                attribute("age", "30", "NUMERIC"), attribute("age", "30", "NUMERIC"),
+                attribute("age", "30.0", "NUMERIC")));
 
         SERVER.api().post(REGISTRATION, document);
         UsersBody read = UsersBody.of(SERVER.api().get(REGISTRATION + "/duplicates"));
@@ -164,7 +165,8 @@ class AttributeSetIT {
     @Test
     void deleteRemovesTheUserAcrossAllSources() {
         HttpApi api = SERVER.api();
-        api.post(REGISTRATION, users(user("opt-out", attribute("gender", "f")), user("stays", attribute("gender", "m"))));
+        api.post(REGISTRATION, users(user("opt-out", attribute("gender", "f")),
+                user("stays", attribute("gender", "m"))));
         api.post(SOCIAL, users(user("opt-out", attribute("brand", "Acme"))));
 
         HttpResponse<String> deleted = api.delete(API + "user/opt-out");

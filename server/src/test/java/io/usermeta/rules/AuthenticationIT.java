@@ -68,7 +68,8 @@ class AuthenticationIT {
     /** POST and DELETE without credentials are 401 too, and change nothing. */
     @Test
     void writesWithoutCredentialsAreChallenged() {
-        HttpRequest.Builder post = HttpRequest.newBuilder(SERVER.server().baseUri().resolve("/api/00000/registration/user"))
+        HttpRequest.Builder post = HttpRequest.newBuilder(
+                SERVER.server().baseUri().resolve("/api/00000/registration/user"))
                 .header("Content-Type", "text/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(users(user("u-1", attribute("n", "changed")))));
         HttpRequest.Builder delete = HttpRequest.newBuilder(SERVER.server().baseUri().resolve("/api/00000/user/u-1"))
@@ -110,7 +111,8 @@ class AuthenticationIT {
     @ParameterizedTest
     @ValueSource(strings = {"Basic", "basic", "BASIC", "bAsIc"})
     void schemeNameIsCaseInsensitive(String scheme) {
-        String token = basicToken((TestServer.CUSTOMER + ":" + TestServer.LICENSE_KEY).getBytes(StandardCharsets.UTF_8));
+        String token = basicToken(
+                (TestServer.CUSTOMER + ":" + TestServer.LICENSE_KEY).getBytes(StandardCharsets.UTF_8));
 
         HttpResponse<String> response = getWith(scheme + " " + token);
 
@@ -142,7 +144,8 @@ class AuthenticationIT {
         HttpApi other = otherCustomer();
 
         HttpResponse<String> read = other.get(USER_PATH);
-        HttpResponse<String> posted = other.post("/api/00000/registration/user", users(user("u-1", attribute("n", "x"))));
+        HttpResponse<String> posted = other.post("/api/00000/registration/user",
+                users(user("u-1", attribute("n", "x"))));
         HttpResponse<String> deleted = other.delete("/api/00000/user/u-1");
 
         assertError(read, 403).contains(OTHER_CUSTOMER, TestServer.CUSTOMER);

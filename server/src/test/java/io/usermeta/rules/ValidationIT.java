@@ -137,7 +137,8 @@ class ValidationIT {
     @Test
     void userRepeatedInOneDocumentIsRejected() {
         Witness witness = Witness.storedIn(SERVER.api(), SOURCE);
-        String document = users(user("twice", attribute("n", "1")), witness.changed(), user("twice", attribute("n", "2")));
+        String document = users(user("twice", attribute("n", "1")), witness.changed(),
+                user("twice", attribute("n", "2")));
 
         HttpResponse<String> response = SERVER.api().post(REGISTRATION, document);
 
