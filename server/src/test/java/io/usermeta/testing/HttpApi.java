@@ -113,7 +113,13 @@ public final class HttpApi {
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            URI uri = request.uri();
+            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            SpecTraffic.check(request.method(), target, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -156,7 +162,11 @@ public final class HttpApi {
             // Says the request is complete, so a server waiting for a declared body it refused answers at once.
             socket.shutdownOutput();
             InputStream in = socket.getInputStream();
-            return RawResponse.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            RawResponse response = RawResponse.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ");
+            SpecTraffic.check(requestLine[0], requestLine[1], response.status(), response.header("Content-Type"),
+                    response.body());
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -170,6 +180,17 @@ public final class HttpApi {
      * @param body the body as text
      */
     public record RawResponse(int status, String head, String body) {
+        /** The first value of a response header, or {@code null}. */
+        public String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+
         static RawResponse parse(String text) {
             int split = text.indexOf("\r\n\r\n");
             String head = split < 0 ? text : text.substring(0, split);
