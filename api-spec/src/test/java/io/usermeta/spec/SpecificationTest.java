@@ -70,7 +70,7 @@ class SpecificationTest {
 
         SPEC.openApi().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             List<String> required = path.startsWith("/api")
-                    ? List.of("400", "401", "403", "404", "500", "503") : List.of("200", "500", "503");
+                    ? List.of("400", "401", "403", "500", "503") : List.of("200", "503");
             required.stream().filter(status -> !operation.getResponses().containsKey(status))
                     .forEach(status -> missing.add(method + " " + path + " lacks " + status));
             errorResponses(operation).forEach((status, schemaRef) -> {

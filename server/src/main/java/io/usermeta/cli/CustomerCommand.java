@@ -35,7 +35,7 @@ final class CustomerCommand {
 
         @Override
         public Integer call() {
-            try (Database opened = Database.open(database.urlOrDefault(), database.user, database.password, 2)) {
+            try (Database opened = Database.open(database.config(2))) {
                 return run(new JdbcCustomerRepository(opened), spec.commandLine().getOut());
             }
         }

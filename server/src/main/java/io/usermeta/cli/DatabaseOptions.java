@@ -1,5 +1,6 @@
 package io.usermeta.cli;
 
+import io.usermeta.config.DatabaseConfig;
 import io.usermeta.config.ServerConfig;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,15 @@ final class DatabaseOptions {
             description = "Database password (env USERMETA_DB_PASSWORD; prefer the variable, flags show in ps).")
     String password;
 
-    String urlOrDefault() {
-        return url == null || url.isBlank() ? ServerConfig.DEFAULT_DATABASE_URL : url;
+    @Option(names = "--db-timeout", paramLabel = "MILLIS",
+            defaultValue = "${env:USERMETA_DB_TIMEOUT_MS:-10000}",
+            description = "How long a request waits for a database connection before a 503"
+                    + " (env USERMETA_DB_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    /** The database these options name, with a pool of {@code poolSize} connections. */
+    DatabaseConfig config(int poolSize) {
+        String chosen = url == null || url.isBlank() ? ServerConfig.DEFAULT_DATABASE_URL : url;
+        return new DatabaseConfig(chosen, user, password, poolSize, timeoutMillis);
     }
 }

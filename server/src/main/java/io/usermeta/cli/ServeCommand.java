@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig config() {
         Limits limits = new Limits(maxBodyBytes, maxIds, maxAttributes, maxKeyLength, maxValueLength,
                 maxTextLength, maxUriLength);
-        return new ServerConfig(host, port, database.urlOrDefault(), database.user, database.password, poolSize,
-                limits, shutdownGraceSeconds, System.getenv("USERMETA_BOOTSTRAP_CUSTOMER"));
+        return new ServerConfig(host, port, database.config(poolSize), limits, shutdownGraceSeconds,
+                System.getenv("USERMETA_BOOTSTRAP_CUSTOMER"));
     }
 }

@@ -7,10 +7,7 @@ import io.usermeta.core.Limits;
  *
  * @param host the address to listen on
  * @param port the port, 0 for any free one
- * @param databaseUrl the JDBC URL of the store
- * @param databaseUser the database user, or {@code null}
- * @param databasePassword the database password, or {@code null}
- * @param poolSize the most database connections held at once
+ * @param database where the store is and how it is used
  * @param limits the API's size limits
  * @param shutdownGraceSeconds how long a stopping server lets requests in flight finish
  * @param bootstrapCustomer {@code ID:KEY} of a customer to create or update at start, or {@code null}
@@ -18,10 +15,7 @@ import io.usermeta.core.Limits;
 public record ServerConfig(
         String host,
         int port,
-        String databaseUrl,
-        String databaseUser,
-        String databasePassword,
-        int poolSize,
+        DatabaseConfig database,
         Limits limits,
         int shutdownGraceSeconds,
         String bootstrapCustomer) {

@@ -28,7 +28,11 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         String incident = UUID.randomUUID().toString();
         boolean unavailable = exception instanceof StoreException && ((StoreException) exception).unavailable();
         int status = unavailable ? 503 : 500;
-        LOG.error("Incident {}: answered {}", incident, status, exception);
+        if (unavailable) {
+            LOG.warn("Incident {}: answered 503, the database cannot be reached", incident, exception);
+        } else {
+            LOG.error("Incident {}: answered 500", incident, exception);
+        }
         String message = unavailable ? "the database cannot be reached; try again later" : "unexpected server error";
         return Response.status(status)
                 .type(ErrorResponses.XML)

@@ -39,8 +39,7 @@ public final class UsermetaServer implements AutoCloseable {
 
     /** Opens the database, migrates it and starts listening. */
     public static UsermetaServer start(ServerConfig config) {
-        Database database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword(),
-                config.poolSize());
+        Database database = Database.open(config.database());
         try {
             CustomerRepository customers = new JdbcCustomerRepository(database);
             CustomerBootstrap.run(customers, config.bootstrapCustomer());

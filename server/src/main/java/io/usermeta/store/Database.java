@@ -2,8 +2,10 @@ package io.usermeta.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.usermeta.config.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,9 +21,14 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_ATTEMPTS = 40;
+    /** The SQLSTATE of a conflict between concurrent transactions that a retry resolves. */
+    static final String SERIALIZATION_FAILURE = "40001";
     /** Serialization failure, deadlock (PostgreSQL), unique violation, and H2's lock timeout. */
     private static final Set<String> RETRYABLE_STATES = Set.of("40001", "40P01", "23505", "HYT00");
     private static final Set<Integer> RETRYABLE_H2_CODES = Set.of(50200, 90131, 40001, 23505);
+
+    /** SQLSTATE class 08: connection exceptions, in every database. */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
     private final HikariDataSource pool;
     private final SqlDialect dialect;
@@ -33,17 +40,18 @@ public final class Database implements AutoCloseable {
         this.description = description;
     }
 
-    /** Opens a pool on {@code url}, migrating the schema; user and password may be {@code null}. */
-    public static Database open(String url, String user, String password, int poolSize) {
+    /** Opens a pool on the configured database, migrating its schema. */
+    public static Database open(DatabaseConfig settings) {
+        String url = settings.url();
         SqlDialect dialect = SqlDialect.of(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(user);
-        config.setPassword(password);
-        config.setMaximumPoolSize(poolSize);
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("usermeta");
-        config.setConnectionTimeout(10_000);
-        config.setInitializationFailTimeout(10_000);
+        config.setConnectionTimeout(settings.connectionTimeoutMillis());
+        config.setInitializationFailTimeout(DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT_MILLIS);
         HikariDataSource pool = new HikariDataSource(config);
         try {
             migrate(pool);
@@ -85,8 +93,7 @@ public final class Database implements AutoCloseable {
                 return runOnce(work);
             } catch (SQLException e) {
                 if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
-                    throw new StoreException("database operation failed", e,
-                            e instanceof SQLTransientConnectionException);
+                    throw new StoreException("database operation failed", e, isUnreachable(e));
                 }
                 LOG.debug("Retrying a transaction after a conflict (attempt {}): {}", attempt, e.getMessage());
                 pause(attempt);
@@ -108,9 +115,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Whether the database could not be reached, as opposed to refusing a statement. */
+    static boolean isUnreachable(SQLException e) {
+        String state = e.getSQLState();
+        return e instanceof SQLTransientConnectionException || e instanceof SQLNonTransientConnectionException
+                || state != null && state.startsWith(CONNECTION_EXCEPTION_CLASS);
+    }
+
     static boolean isRetryable(SQLException e) {
         for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
-            if (RETRYABLE_STATES.contains(cause.getSQLState()) || isRetryableH2(cause)) {
+            String state = cause.getSQLState();
+            if (state != null && RETRYABLE_STATES.contains(state) || isRetryableH2(cause)) {
                 return true;
             }
         }
@@ -118,7 +133,11 @@ public final class Database implements AutoCloseable {
     }
 
     private static boolean isRetryableH2(SQLException e) {
-        return e.getClass().getName().startsWith("org.h2.") && RETRYABLE_H2_CODES.contains(e.getErrorCode());
+        return isH2(e) && RETRYABLE_H2_CODES.contains(e.getErrorCode());
+    }
+
+    private static boolean isH2(SQLException e) {
+        return e.getClass().getName().startsWith("org.h2.");
     }
 
     private static void pause(int attempt) {

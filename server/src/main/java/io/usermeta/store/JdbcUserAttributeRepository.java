@@ -96,6 +96,11 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         });
     }
 
+    /**
+     * Creates or touches each user's profile row, which takes its lock: every write to a user starts
+     * here, so writers of one user run one after the other. A row that a writer waited for and found
+     * gone or changed can be reported as not written; the transaction is then retried as a conflict.
+     */
     private void lockUsers(Connection connection, String customerId, List<String> userIds) throws SQLException {
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement upsert = connection.prepareStatement(database.dialect().upsertUser())) {
@@ -105,7 +110,12 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
                 upsert.setTimestamp(3, now);
                 upsert.addBatch();
             }
-            upsert.executeBatch();
+            for (int count : upsert.executeBatch()) {
+                if (count == 0) {
+                    throw new SQLException("a user row changed while this transaction waited for it",
+                            Database.SERIALIZATION_FAILURE);
+                }
+            }
         }
     }
 
@@ -146,8 +156,9 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
     public void delete(String customerId, Collection<String> userIds) {
         List<String> ordered = new ArrayList<>(new TreeSet<>(userIds));
         database.inTransaction(connection -> {
-            deleteEach(connection, DELETE_PROFILE, customerId, ordered);
+            lockUsers(connection, customerId, ordered);
             deleteEach(connection, DELETE_ATTRIBUTES, customerId, ordered);
+            deleteEach(connection, DELETE_PROFILE, customerId, ordered);
             return null;
         });
     }

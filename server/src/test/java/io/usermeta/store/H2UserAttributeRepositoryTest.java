@@ -1,5 +1,6 @@
 package io.usermeta.store;
 
+import io.usermeta.config.DatabaseConfig;
 import io.usermeta.config.ServerConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +12,6 @@ class H2UserAttributeRepositoryTest extends UserAttributeRepositoryContract {
 
     @Override
     Database openDatabase() {
-        return Database.open(ServerConfig.h2File(directory.resolve("store").toString()), null, null, 4);
+        return Database.open(DatabaseConfig.of(ServerConfig.h2File(directory.resolve("store").toString()), 4));
     }
 }

@@ -1,5 +1,6 @@
 package io.usermeta.testing;
 
+import io.usermeta.config.DatabaseConfig;
 import io.usermeta.config.ServerConfig;
 import io.usermeta.core.Limits;
 import io.usermeta.server.UsermetaServer;
@@ -45,7 +46,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The same with another bootstrap customer ({@code ID:KEY}), or none when {@code null}. */
     public static ServerConfig config(String databaseUrl, Limits limits, String bootstrapCustomer) {
-        return new ServerConfig("127.0.0.1", 0, databaseUrl, null, null, 8, limits, 5, bootstrapCustomer);
+        return new ServerConfig("127.0.0.1", 0, DatabaseConfig.of(databaseUrl, 8), limits, 5, bootstrapCustomer);
     }
 
     public static String databaseUrl(Path directory) {
