@@ -1,0 +1,140 @@
+package io.usermeta.contract;
+
+import au.com.dius.pact.consumer.dsl.Matchers;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
+import au.com.dius.pact.consumer.dsl.PactDslResponse;
+import au.com.dius.pact.consumer.xml.PactXmlBuilder;
+import au.com.dius.pact.consumer.xml.XmlNode;
+import io.usermeta.testing.HttpApi;
+import io.usermeta.testing.TestServer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What the consumer pacts and the provider verification share: participant names, credentials,
+ * provider state names, and builders for the XML bodies of the User API.
+ */
+final class Contract {
+    static final String CONSUMER = "usermeta-java-client";
+    static final String PROVIDER = "usermeta";
+
+    static final String CUSTOMER = TestServer.CUSTOMER;
+    static final String LICENSE_KEY = TestServer.LICENSE_KEY;
+    static final String OTHER_CUSTOMER = "00001";
+    static final String OTHER_LICENSE_KEY = "other-key";
+
+    static final String AUTHORIZATION = "Authorization";
+    static final String CUSTOMER_CREDENTIALS = HttpApi.basic(CUSTOMER, LICENSE_KEY);
+    static final String WRONG_LICENSE_KEY = "wrong-key";
+    static final String WRONG_KEY_CREDENTIALS = HttpApi.basic(CUSTOMER, WRONG_LICENSE_KEY);
+    static final String OTHER_CUSTOMER_CREDENTIALS = HttpApi.basic(OTHER_CUSTOMER, OTHER_LICENSE_KEY);
+
+    static final String CONTENT_TYPE = "Content-Type";
+    static final String XML = "text/xml";
+    /** The documented type, optionally with a charset: the parameter is the server's to choose. */
+    static final String XML_WITH_ANY_CHARSET = "text/xml(;\\s*charset=[\\w-]+)?";
+
+    /** The generated client always sends {@code allSources}, also when it asks for the default. */
+    static final String ONE_SOURCE = "allSources=false";
+    static final String ALL_SOURCES = "allSources=true";
+
+    static final String REGISTRATION = "registration";
+    static final String FACEBOOK = "facebook";
+    static final String ESCAPED_ID = "Customer<12.2014>";
+
+    /** State: u-1 has three registration attributes (NOMINAL, DATE, NUMERIC) and one facebook one. */
+    static final String U1_IN_TWO_SOURCES = "customer 00000 has user u-1 with registration and facebook attributes";
+    /** State: the user with the id that needs escaping has one registration attribute (DATETIME). */
+    static final String ESCAPED_USER_KNOWN = "customer 00000 has user Customer<12.2014> with a registration attribute";
+    /** State: u-2 is not stored, and whatever an interaction stores for it is removed afterwards. */
+    static final String U2_UNKNOWN = "customer 00000 has no user u-2";
+    /** State: a second customer exists, so its valid credentials can be used on the first one's paths. */
+    static final String OTHER_CUSTOMER_EXISTS = "customer 00001 exists with license key other-key";
+
+    private Contract() {}
+
+    /** The path of a customer's source, with each segment already percent-encoded. */
+    static String usersPath(String source) {
+        return "/api/" + CUSTOMER + "/" + source + "/user";
+    }
+
+    /** A GET of the listed users' registration attributes, ids joined and encoded as the client sends them. */
+    static PactDslRequestWithPath aGet(PactDslRequestWithoutPath request, String credentials, String userIds,
+            String query) {
+        return request.path(usersPath(REGISTRATION) + "/" + userIds)
+                .method("GET")
+                .query(query)
+                .headers(AUTHORIZATION, credentials);
+    }
+
+    /** A POST of u-2 with these attributes to the registration source. */
+    static PactDslRequestWithPath aPost(PactDslRequestWithoutPath request, String credentials,
+            List<Map<String, Object>> attributes) {
+        return request.path(usersPath(REGISTRATION))
+                .method("POST")
+                .headers(AUTHORIZATION, credentials)
+                .matchHeader(CONTENT_TYPE, XML_WITH_ANY_CHARSET, XML)
+                .body(users(users -> appendUser(users, "u-2", attributes)));
+    }
+
+    /** A DELETE of the listed users, ids joined and encoded as the client sends them. */
+    static PactDslRequestWithPath aDelete(PactDslRequestWithoutPath request, String credentials, String userIds) {
+        return request.path("/api/" + CUSTOMER + "/user/" + userIds)
+                .method("DELETE")
+                .headers(AUTHORIZATION, credentials);
+    }
+
+    /** The response to {@code request}: this status and an XML body of the documented media type. */
+    static PactDslResponse respondsWithXml(PactDslRequestWithPath request, int status, DocumentedXml body) {
+        return request.willRespondWith()
+                .status(status)
+                .matchHeader(CONTENT_TYPE, XML_WITH_ANY_CHARSET, XML)
+                .body(body);
+    }
+
+    /** A {@code <users>} document whose content {@code users} appends. */
+    static DocumentedXml users(Consumer<XmlNode> users) {
+        return new DocumentedXml(new PactXmlBuilder("users").build(users));
+    }
+
+    /** Appends a {@code <user>} with exactly this id and these {@code <attribute>} elements, in order. */
+    static void appendUser(XmlNode users, String id, List<Map<String, Object>> attributes) {
+        users.appendElement("user", Map.of("id", id), user ->
+                user.appendElement("attributes", Map.of(), list -> attributes.forEach(attribute ->
+                        list.appendElement("attribute", attribute))));
+    }
+
+    /** An attribute with any key and value text but exactly this type. */
+    static Map<String, Object> attribute(String key, String value, String type) {
+        Map<String, Object> attribute = new LinkedHashMap<>();
+        attribute.put("key", Matchers.string(key));
+        attribute.put("value", Matchers.string(value));
+        attribute.put("type", type);
+        return attribute;
+    }
+
+    /** An attribute whose value is the point of the interaction, so the value must be exactly this one. */
+    static Map<String, Object> attributeWithExactValue(String key, String value, String type) {
+        Map<String, Object> attribute = attribute(key, value, type);
+        attribute.put("value", value);
+        return attribute;
+    }
+
+    /** An attribute of another source than the path's: any key and value, exactly this type and source. */
+    static Map<String, Object> attributeOf(String source, String key, String value, String type) {
+        Map<String, Object> attribute = attribute(key, value, type);
+        attribute.put("source", source);
+        return attribute;
+    }
+
+    /** The one error body: exactly this status, and a message for people whose words may change. */
+    static DocumentedXml error(int status, String exampleMessage) {
+        return new DocumentedXml(new PactXmlBuilder("error").build(error -> {
+            error.setAttributes(Map.of("status", Integer.toString(status)));
+            error.appendElement("message", Map.of(), Matchers.string(exampleMessage));
+        }));
+    }
+}

@@ -1,0 +1,109 @@
+package io.usermeta.contract;
+
+import static io.usermeta.contract.Contract.ESCAPED_ID;
+import static io.usermeta.contract.Contract.FACEBOOK;
+import static io.usermeta.contract.Contract.REGISTRATION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.provider.junit5.HttpTestTarget;
+import au.com.dius.pact.provider.junit5.PactVerificationContext;
+import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
+import au.com.dius.pact.provider.junitsupport.Provider;
+import au.com.dius.pact.provider.junitsupport.State;
+import au.com.dius.pact.provider.junitsupport.StateChangeAction;
+import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import io.usermeta.auth.LicenseKeys;
+import io.usermeta.store.CustomerRepository;
+import io.usermeta.testing.RunningServer;
+import io.usermeta.testing.UserAttribute;
+import java.net.MalformedURLException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Replays every interaction of the pacts the consumer tests wrote against a real server (Grizzly on a
+ * random port, a fresh H2 database, default limits). Each provider state stores exactly the data its
+ * interactions need and removes it afterwards, so interactions pass in any order.
+ */
+@Provider(Contract.PROVIDER)
+@PactFolder("target/pacts")
+class UsermetaProviderPactIT {
+    @RegisterExtension
+    static final RunningServer SERVER = RunningServer.withDefaults();
+
+    @BeforeEach
+    void aimAtTheServer(PactVerificationContext context) throws MalformedURLException {
+        context.setTarget(HttpTestTarget.Companion.fromUrl(SERVER.server().baseUri().toURL()));
+    }
+
+    /** The real server answers each interaction as the client's pact expects. */
+    @TestTemplate
+    @ExtendWith(PactVerificationInvocationContextProvider.class)
+    void serverHonoursTheClientsPact(PactVerificationContext context) {
+        context.verifyInteraction();
+    }
+
+    @State(Contract.U1_IN_TWO_SOURCES)
+    void storeU1InTwoSources() {
+        post(REGISTRATION, "u-1", List.of(
+                new UserAttribute("gender", "f", "NOMINAL"),
+                new UserAttribute("birthday", "1984-03-17", "DATE"),
+                new UserAttribute("discountrate", "2", "NUMERIC")));
+        post(FACEBOOK, "u-1", List.of(new UserAttribute("brand", "Acme", "NOMINAL")));
+    }
+
+    @State(value = Contract.U1_IN_TWO_SOURCES, action = StateChangeAction.TEARDOWN)
+    void removeU1() {
+        delete("u-1");
+    }
+
+    @State(Contract.ESCAPED_USER_KNOWN)
+    void storeTheUserWithAnEscapedId() {
+        post(REGISTRATION, ESCAPED_ID, List.of(new UserAttribute("registered", "2014-12-01T09:30:00", "DATETIME")));
+    }
+
+    @State(value = Contract.ESCAPED_USER_KNOWN, action = StateChangeAction.TEARDOWN)
+    void removeTheUserWithAnEscapedId() {
+        delete(ESCAPED_ID);
+    }
+
+    @State(Contract.U2_UNKNOWN)
+    void makeSureU2IsUnknown() {
+        delete("u-2");
+    }
+
+    @State(value = Contract.U2_UNKNOWN, action = StateChangeAction.TEARDOWN)
+    void removeWhatWasStoredForU2() {
+        delete("u-2");
+    }
+
+    @State(Contract.OTHER_CUSTOMER_EXISTS)
+    void addTheOtherCustomer() {
+        customers().put(Contract.OTHER_CUSTOMER, LicenseKeys.hash(Contract.OTHER_LICENSE_KEY));
+    }
+
+    @State(value = Contract.OTHER_CUSTOMER_EXISTS, action = StateChangeAction.TEARDOWN)
+    void removeTheOtherCustomer() {
+        customers().remove(Contract.OTHER_CUSTOMER);
+    }
+
+    /** The server's own customer store: customers are managed outside the API, as the command line does. */
+    private static CustomerRepository customers() {
+        return SERVER.server().server().customers();
+    }
+
+    private static void post(String source, String userId, List<UserAttribute> attributes) {
+        HttpResponse<String> response = SERVER.api().postUsers(source, Map.of(userId, attributes));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    private static void delete(String userId) {
+        HttpResponse<String> response = SERVER.api().deleteUsers(List.of(userId));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+}
