@@ -16,10 +16,13 @@ import io.usermeta.auth.LicenseKeys;
 import io.usermeta.store.CustomerRepository;
 import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.UserAttribute;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +31,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Replays every interaction of the pacts the consumer tests wrote against a real server (Grizzly on a
  * random port, a fresh H2 database, default limits). Each provider state stores exactly the data its
- * interactions need and removes it afterwards, so interactions pass in any order.
+ * interactions need and removes it afterwards, so interactions pass in any order. The verifier talks
+ * to the server through a {@link SpecCheckingProxy}, so every answer is also checked against the spec.
  */
 @Provider(Contract.PROVIDER)
 @PactFolder("target/pacts")
@@ -36,9 +40,23 @@ class UsermetaProviderPactIT {
     @RegisterExtension
     static final RunningServer SERVER = RunningServer.withDefaults();
 
+    private static SpecCheckingProxy proxy;
+
+    @BeforeAll
+    static void startTheProxy() throws IOException {
+        proxy = SpecCheckingProxy.to(SERVER.server().baseUri());
+    }
+
+    /** Every answer the server gave during the verification conforms to the OpenAPI document. */
+    @AfterAll
+    static void everyAnswerConformedToTheSpec() {
+        proxy.close();
+        assertThat(proxy.problems()).as("answers that do not conform to the spec").isEmpty();
+    }
+
     @BeforeEach
     void aimAtTheServer(PactVerificationContext context) throws MalformedURLException {
-        context.setTarget(HttpTestTarget.Companion.fromUrl(SERVER.server().baseUri().toURL()));
+        context.setTarget(HttpTestTarget.Companion.fromUrl(proxy.uri().toURL()));
     }
 
     /** The real server answers each interaction as the client's pact expects. */
