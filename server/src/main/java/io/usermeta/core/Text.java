@@ -40,9 +40,16 @@ public final class Text {
         if (text == null) {
             return "";
         }
-        String shown = text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "…" : text;
-        StringBuilder out = new StringBuilder(shown.length());
-        shown.codePoints().forEach(c -> {
+        return visible(text.length() > QUOTE_LIMIT ? text.substring(0, QUOTE_LIMIT) + "…" : text);
+    }
+
+    /** {@code text} with control characters and characters XML forbids written as \\uXXXX. */
+    public static String visible(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || !isXmlChar(c)) {
                 out.append(String.format("\\u%04X", c));
             } else {

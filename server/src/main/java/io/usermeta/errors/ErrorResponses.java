@@ -1,6 +1,7 @@
 package io.usermeta.errors;
 
 import io.usermeta.api.model.Error;
+import io.usermeta.core.Text;
 import io.usermeta.xml.XmlModels;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,8 +15,9 @@ public final class ErrorResponses {
 
     private ErrorResponses() {}
 
+    /** The error body; characters XML cannot carry in the message are shown as \\uXXXX. */
     public static Error body(int status, String message) {
-        return new Error().status(status).message(message);
+        return new Error().status(status).message(Text.visible(message));
     }
 
     public static Response response(int status, String message) {

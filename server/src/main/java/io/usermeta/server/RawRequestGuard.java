@@ -3,7 +3,10 @@ package io.usermeta.server;
 import io.usermeta.core.Limits;
 import io.usermeta.errors.ErrorResponses;
 import io.usermeta.xml.LimitedInputStream;
+import io.usermeta.core.Text;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -14,6 +17,9 @@ import org.glassfish.grizzly.http.server.Response;
  * with a 500, so those, over-long URIs and over-large declared bodies are answered here.
  */
 final class RawRequestGuard extends HttpHandler {
+    /** Unreserved, sub-delimiter and other characters RFC 3986 allows raw in a path or query; '%' starts escapes. */
+    private static final String TARGET_PUNCTUATION = "-._~!$&'()*+,;=:@/?%";
+
     private final HttpHandler application;
     private final Limits limits;
 
@@ -35,11 +41,18 @@ final class RawRequestGuard extends HttpHandler {
     private Rejection inspect(Request request) {
         String path = request.getRequestURI();
         String query = request.getQueryString();
+        String original = request.getRequest().getRequestURIRef().getOriginalRequestURIBC().toString();
         long uriLength = path.length() + (query == null ? 0 : query.length() + 1);
         if (uriLength > limits.maxUriLength()) {
             return new Rejection(414, "the URI has " + uriLength + " bytes; the limit is " + limits.maxUriLength());
         }
-        String problem = pathProblem(path);
+        String problem = characterProblem(original, path, query);
+        if (problem == null) {
+            problem = pathProblem(path);
+        }
+        if (problem == null) {
+            problem = hostProblem(request.getHeader("Host"));
+        }
         if (problem == null && query != null) {
             problem = escapeProblem(query, "query string");
         }
@@ -50,6 +63,43 @@ final class RawRequestGuard extends HttpHandler {
             return new Rejection(413, LimitedInputStream.tooLarge(limits.maxBodyBytes()).getMessage());
         }
         return null;
+    }
+
+    /**
+     * Characters RFC 3986 does not allow unencoded in a request target. Grizzly would read raw
+     * non-ASCII bytes as ISO-8859-1 and cut the target at a '#', so either would silently address
+     * another user than the one meant.
+     */
+    private static String characterProblem(String original, String path, String query) {
+        String target = query == null ? path : path + "?" + query;
+        for (String text : new String[] {original, target}) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!isTargetCharacter(c)) {
+                    return "the request target contains " + Text.describe(c) + " unencoded at character " + (i + 1)
+                            + "; percent-encode it (UTF-8)";
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isTargetCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || TARGET_PUNCTUATION.indexOf(c) >= 0;
+    }
+
+    /** A Host header that is not a valid authority would make the container fail with a 500. */
+    private static String hostProblem(String host) {
+        if (host == null) {
+            return null;
+        }
+        try {
+            new URI("http://" + host + "/").parseServerAuthority();
+            return null;
+        } catch (URISyntaxException e) {
+            return "the Host header '" + Text.quote(host) + "' is not a valid host and port";
+        }
     }
 
     private static String pathProblem(String path) {

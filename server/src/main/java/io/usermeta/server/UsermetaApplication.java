@@ -12,6 +12,7 @@ import io.usermeta.store.Database;
 import io.usermeta.store.UserAttributeRepository;
 import io.usermeta.xml.ResponseMarshallers;
 import io.usermeta.xml.UsersBodyReader;
+import io.usermeta.xml.Utf8Responses;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -36,6 +37,7 @@ public final class UsermetaApplication {
                 .register(new BasicAuthFilter(customers))
                 .register(new UsersBodyReader(limits.maxBodyBytes()))
                 .register(new ResponseMarshallers())
+                .register(new Utf8Responses())
                 .register(new ApiExceptionMapper())
                 .register(new WebApplicationExceptionMapper())
                 .register(new UnexpectedExceptionMapper())

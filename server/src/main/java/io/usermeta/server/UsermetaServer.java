@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
 import org.glassfish.jersey.server.ContainerFactory;
 import org.slf4j.Logger;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class UsermetaServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UsermetaServer.class);
     private static final String LISTENER = "usermeta";
+    /**
+     * Request threads. Reading a body blocks its thread, so Grizzly's default of two per core would let
+     * a few slow uploads stall every other client; the database pool still bounds concurrent work.
+     */
+    private static final int WORKERS = 64;
     /** Room for the headers next to the longest URI allowed. */
     private static final int HEADER_ROOM = 64 * 1024;
 
@@ -49,6 +55,8 @@ public final class UsermetaServer implements AutoCloseable {
             HttpServer http = new HttpServer();
             NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
             listener.setMaxHttpHeaderSize(config.limits().maxUriLength() + HEADER_ROOM);
+            listener.getTransport().setWorkerThreadPoolConfig(ThreadPoolConfig.defaultConfig()
+                    .setPoolName("usermeta-worker").setCorePoolSize(WORKERS).setMaxPoolSize(WORKERS));
             http.addListener(listener);
             http.getServerConfiguration().addHttpHandler(new RawRequestGuard(container, config.limits()), "/");
             http.getServerConfiguration().setDefaultErrorPageGenerator(new XmlErrorPages());
@@ -98,7 +106,7 @@ public final class UsermetaServer implements AutoCloseable {
             LOG.warn("Requests still running after {} s were cut off", shutdownGraceSeconds);
             http.shutdownNow();
         }
-        database.close();
+        database.closeAsOwner();
         LOG.info("usermeta stopped");
     }
 }

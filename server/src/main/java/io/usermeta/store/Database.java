@@ -5,10 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.usermeta.config.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -21,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_ATTEMPTS = 40;
+    /** Conflicts are retried for this long at most, so a row that stays locked cannot hold a request for minutes. */
+    private static final long RETRY_BUDGET_NANOS = 30_000_000_000L;
     /** The SQLSTATE of a conflict between concurrent transactions that a retry resolves. */
     static final String SERIALIZATION_FAILURE = "40001";
     /** Serialization failure, deadlock (PostgreSQL), unique violation, and H2's lock timeout. */
@@ -30,6 +34,8 @@ public final class Database implements AutoCloseable {
     /** SQLSTATE class 08: connection exceptions, in every database. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
+    /** Held around each write transaction where the dialect asks for writes one at a time. */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final HikariDataSource pool;
     private final SqlDialect dialect;
     private final String description;
@@ -86,13 +92,26 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in a transaction, retrying it on conflicts with concurrent transactions. */
+    /** Runs reading {@code work} in a transaction, retrying it on conflicts with concurrent transactions. */
     public <T> T inTransaction(SqlWork<T> work) {
+        return run(work, false);
+    }
+
+    /**
+     * Runs {@code work} that writes in a transaction, retrying it on conflicts, and returns only once
+     * the committed changes would survive a crash of the process.
+     */
+    public <T> T inWriteTransaction(SqlWork<T> work) {
+        return run(work, true);
+    }
+
+    private <T> T run(SqlWork<T> work, boolean writes) {
+        long deadline = System.nanoTime() + RETRY_BUDGET_NANOS;
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work);
+                return runOnce(work, writes);
             } catch (SQLException e) {
-                if (attempt >= MAX_ATTEMPTS || !isRetryable(e)) {
+                if (attempt >= MAX_ATTEMPTS || System.nanoTime() > deadline || !isRetryable(e)) {
                     throw new StoreException("database operation failed", e, isUnreachable(e));
                 }
                 LOG.debug("Retrying a transaction after a conflict (attempt {}): {}", attempt, e.getMessage());
@@ -101,17 +120,35 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private <T> T runOnce(SqlWork<T> work) throws SQLException {
+    private <T> T runOnce(SqlWork<T> work, boolean writes) throws SQLException {
+        if (!writes || !dialect.serializesWrites()) {
+            return attempt(work, writes);
+        }
+        writeLock.lock();
+        try {
+            return attempt(work, true);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T attempt(SqlWork<T> work, boolean writes) throws SQLException {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
+            if (writes && dialect.makeDurable() != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(dialect.makeDurable());
+                }
+            }
+            return result;
         }
     }
 
@@ -158,6 +195,25 @@ public final class Database implements AutoCloseable {
             LOG.warn("Database health check failed: {}", e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Closes the database as its owner, the server, does at a clean stop: first whatever the dialect
+     * runs on close (H2 compacts its file), then the pool. The command line closes with
+     * {@link #close()}, which leaves a database the server still uses untouched.
+     */
+    public void closeAsOwner() {
+        // A statement that shuts the database down ends its own connection, which then reports itself closed.
+        if (dialect.onClose() != null) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute(dialect.onClose());
+            } catch (SQLException e) {
+                if (!isUnreachable(e)) {
+                    LOG.warn("Closing statement failed, the database closes without it: {}", e.getMessage());
+                }
+            }
+        }
+        pool.close();
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class JdbcCustomerRepository implements CustomerRepository {
 
     @Override
     public boolean add(String customerId, StoredKey key) {
-        return database.inTransaction(connection -> {
+        return database.inWriteTransaction(connection -> {
             if (exists(connection, customerId)) {
                 return false;
             }
@@ -47,7 +47,7 @@ public final class JdbcCustomerRepository implements CustomerRepository {
 
     @Override
     public void put(String customerId, StoredKey key) {
-        database.inTransaction(connection -> {
+        database.inWriteTransaction(connection -> {
             if (!updateKey(connection, customerId, key)) {
                 insert(connection, customerId, key);
             }
@@ -57,25 +57,28 @@ public final class JdbcCustomerRepository implements CustomerRepository {
 
     @Override
     public boolean replaceKey(String customerId, StoredKey key) {
-        return database.inTransaction(connection -> updateKey(connection, customerId, key));
+        return database.inWriteTransaction(connection -> updateKey(connection, customerId, key));
     }
 
+    /**
+     * Removes the customer first, so no new request is admitted, then its data. Requests admitted
+     * before the removal may still commit rows afterwards; those are unreachable without the
+     * customer and are deleted before the id is ever given to a customer again.
+     */
     @Override
     public boolean remove(String customerId) {
-        return database.inTransaction(connection -> {
-            for (String table : List.of("user_attribute", "user_profile")) {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + table + " WHERE customer_id = ?")) {
-                    delete.setString(1, customerId);
-                    delete.executeUpdate();
-                }
-            }
+        boolean existed = database.inWriteTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM customer WHERE customer_id = ?")) {
                 delete.setString(1, customerId);
                 return delete.executeUpdate() > 0;
             }
         });
+        database.inWriteTransaction(connection -> {
+            deleteData(connection, customerId);
+            return null;
+        });
+        return existed;
     }
 
     @Override
@@ -117,7 +120,19 @@ public final class JdbcCustomerRepository implements CustomerRepository {
         }
     }
 
+    private static void deleteData(Connection connection, String customerId) throws SQLException {
+        for (String table : List.of("user_attribute", "user_profile")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE customer_id = ?")) {
+                delete.setString(1, customerId);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    /** A new customer starts empty, whatever a removed customer of the same id left behind. */
     private static void insert(Connection connection, String customerId, StoredKey key) throws SQLException {
+        deleteData(connection, customerId);
         Timestamp now = Timestamp.from(Instant.now());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customer"
                 + " (customer_id, key_salt, key_hash, created_at, key_set_at) VALUES (?, ?, ?, ?, ?)")) {

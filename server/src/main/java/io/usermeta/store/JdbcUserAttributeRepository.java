@@ -88,7 +88,7 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
     public void replace(String customerId, String source, List<AttributeSet> sets) {
         List<AttributeSet> ordered = new ArrayList<>(sets);
         ordered.sort(Comparator.comparing(AttributeSet::userId));
-        database.inTransaction(connection -> {
+        database.inWriteTransaction(connection -> {
             lockUsers(connection, customerId, ordered.stream().map(AttributeSet::userId).toList());
             deleteSets(connection, customerId, source, ordered);
             insertSets(connection, customerId, source, ordered);
@@ -155,7 +155,7 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
     @Override
     public void delete(String customerId, Collection<String> userIds) {
         List<String> ordered = new ArrayList<>(new TreeSet<>(userIds));
-        database.inTransaction(connection -> {
+        database.inWriteTransaction(connection -> {
             lockUsers(connection, customerId, ordered);
             deleteEach(connection, DELETE_ATTRIBUTES, customerId, ordered);
             deleteEach(connection, DELETE_PROFILE, customerId, ordered);

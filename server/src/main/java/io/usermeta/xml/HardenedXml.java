@@ -31,6 +31,8 @@ public final class HardenedXml {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // Errors reach the client as a 400; the parser's own reporter would also print them to stderr.
+        factory.setXMLReporter((message, type, info, location) -> { });
         return factory;
     }
 

@@ -123,9 +123,13 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
     private static final class StrictStreamReader extends javax.xml.stream.util.StreamReaderDelegate {
         private String problem;
         private String currentUser;
+        private int attributeSetsOfCurrentUser;
 
         StrictStreamReader(XMLStreamReader reader) {
             super(reader);
+            if ("1.1".equals(reader.getVersion())) {
+                throw ApiException.badRequest("XML 1.1 documents are not accepted; declare version 1.0");
+            }
         }
 
         @Override
@@ -147,6 +151,10 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
             String element = getLocalName();
             if (XmlModels.USER_ELEMENT.equals(element)) {
                 currentUser = getAttributeValue(null, XmlModels.USER_ID_ATTRIBUTE);
+                attributeSetsOfCurrentUser = 0;
+            }
+            if (XmlModels.ATTRIBUTES_ELEMENT.equals(element) && ++attributeSetsOfCurrentUser > 1) {
+                fail("more than one <attributes> element; a user has one attribute set per document");
             }
             Set<String> allowed = XmlModels.ALLOWED_ATTRIBUTES.get(element);
             for (int i = 0; allowed != null && i < getAttributeCount(); i++) {
