@@ -123,6 +123,7 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
     private static final class StrictStreamReader extends javax.xml.stream.util.StreamReaderDelegate {
         private String problem;
         private String currentUser;
+        private boolean attributesSeen;
 
         StrictStreamReader(XMLStreamReader reader) {
             super(reader);
@@ -140,13 +141,30 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
             if (event == START_ELEMENT) {
                 checkStartElement();
             }
+            if (event == END_ELEMENT) {
+                checkEndElement();
+            }
             return event;
+        }
+
+        /**
+         * The generated model starts every user with an empty list, so only the parser can tell a
+         * missing {@code <attributes>} (an error) from an empty one (which clears the set).
+         */
+        private void checkEndElement() throws XMLStreamException {
+            if (XmlModels.USER_ELEMENT.equals(getLocalName()) && !attributesSeen) {
+                fail("<attributes> is missing; send <attributes/> to clear the set");
+            }
         }
 
         private void checkStartElement() throws XMLStreamException {
             String element = getLocalName();
             if (XmlModels.USER_ELEMENT.equals(element)) {
                 currentUser = getAttributeValue(null, XmlModels.USER_ID_ATTRIBUTE);
+                attributesSeen = false;
+            }
+            if (XmlModels.ATTRIBUTES_ELEMENT.equals(element)) {
+                attributesSeen = true;
             }
             Set<String> allowed = XmlModels.ALLOWED_ATTRIBUTES.get(element);
             for (int i = 0; allowed != null && i < getAttributeCount(); i++) {

@@ -23,6 +23,9 @@ public final class XmlModels {
 
     static final String USER_ID_ATTRIBUTE = "id";
 
+    /** The element that wraps a user's attribute set; required, even when empty. */
+    static final String ATTRIBUTES_ELEMENT = "attributes";
+
     /** The element of one attribute and its XML attribute that names the value's type. */
     static final String ATTRIBUTE_ELEMENT = "attribute";
 
