@@ -1,26 +1,28 @@
 package io.usermeta.cli;
 
 import io.usermeta.auth.LicenseKeys;
+import io.usermeta.config.DatabaseConfig;
 import io.usermeta.core.Identifiers;
 import io.usermeta.store.CustomerRepository;
 import io.usermeta.store.Database;
 import io.usermeta.store.JdbcCustomerRepository;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * Manages customers in the database the server uses. Works while the server runs; changes take
- * effect on the server's next request.
+ * effect on the server's next request. What a script needs (a key, the list) goes to stdout, and
+ * sentences for people go to stderr, so that {@code KEY=$(usermeta customer add 12345)} works.
  */
-@Command(name = "customer", mixinStandardHelpOptions = true, description = "Manage customers and license keys.",
+@Command(name = "customer", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Manage customers and license keys.",
         subcommands = {CustomerCommand.Add.class, CustomerCommand.ListCustomers.class,
                 CustomerCommand.RotateKey.class, CustomerCommand.Remove.class})
 final class CustomerCommand {
@@ -35,7 +37,9 @@ final class CustomerCommand {
 
         @Override
         public Integer call() {
-            try (Database opened = Database.open(database.config(2))) {
+            DatabaseConfig config = database.config(2);
+            tell("database: " + Database.redact(config.url()));
+            try (Database opened = Database.open(config)) {
                 return run(new JdbcCustomerRepository(opened), spec.commandLine().getOut());
             }
         }
@@ -45,20 +49,25 @@ final class CustomerCommand {
         void requireCustomerId(String customerId) {
             if (!Identifiers.isCustomerId(customerId)) {
                 throw new ParameterException(spec.commandLine(),
-                        "customer id '" + customerId + "' must be 1-64 letters or digits");
+                        "customer id '" + customerId + "' must be 1-64 ASCII letters or digits");
             }
         }
 
+        /** A sentence for the person at the terminal, kept off stdout. */
+        void tell(String sentence) {
+            spec.commandLine().getErr().println(sentence);
+        }
+
         int fail(String message) {
-            spec.commandLine().getErr().println(message);
+            tell(message);
             return 1;
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a customer; prints a generated license key unless one is given.")
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Add a customer; prints a generated license key (alone, on stdout) unless one is given.")
     static final class Add extends CustomerTask {
-        @Parameters(paramLabel = "ID", description = "Customer id: 1-64 letters or digits.")
+        @Parameters(paramLabel = "ID", description = "Customer id: 1-64 ASCII letters or digits.")
         String customerId;
 
         @Option(names = "--license-key", paramLabel = "KEY",
@@ -75,30 +84,29 @@ final class CustomerCommand {
             if (!customers.add(customerId, LicenseKeys.hash(key))) {
                 return fail("customer " + customerId + " exists already; use rotate-key to give it a new key");
             }
-            out.println("Added customer " + customerId + ".");
-            if (licenseKey == null) {
-                out.println("License key (shown only now): " + key);
+            if (licenseKey != null) {
+                tell("Added customer " + customerId + " with the given license key.");
+                return 0;
             }
+            out.println(key);
+            tell("Added customer " + customerId + "; its license key is shown only now.");
             return 0;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List customers (never their keys).")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "List customers (never their keys); times are UTC.")
     static final class ListCustomers extends CustomerTask {
         @Override
         int run(CustomerRepository customers, PrintWriter out) {
-            List<CustomerRepository.Customer> all = customers.list();
-            out.printf("%-20s %-25s %-25s %s%n", "CUSTOMER", "CREATED", "KEY SET", "USERS");
-            for (CustomerRepository.Customer customer : all) {
-                out.printf("%-20s %-25s %-25s %d%n", customer.customerId(), customer.createdAt(),
-                        customer.keySetAt(), customer.users());
-            }
+            CustomerTable.of(customers.list()).forEach(out::println);
             return 0;
         }
     }
 
-    @Command(name = "rotate-key", mixinStandardHelpOptions = true,
-            description = "Give a customer a new generated license key; the old one stops working at once.")
+    @Command(name = "rotate-key", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = "Give a customer a new generated license key, printed alone on stdout;"
+                    + " the old one stops working at once.")
     static final class RotateKey extends CustomerTask {
         @Parameters(paramLabel = "ID", description = "Customer id.")
         String customerId;
@@ -109,12 +117,13 @@ final class CustomerCommand {
             if (!customers.replaceKey(customerId, LicenseKeys.hash(key))) {
                 return fail("no customer " + customerId);
             }
-            out.println("New license key of customer " + customerId + " (shown only now): " + key);
+            out.println(key);
+            tell("Customer " + customerId + " has a new license key, shown only now; the old one no longer works.");
             return 0;
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true,
+    @Command(name = "remove", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = "Remove a customer together with all of its users and their attributes.")
     static final class Remove extends CustomerTask {
         @Parameters(paramLabel = "ID", description = "Customer id.")
@@ -125,7 +134,7 @@ final class CustomerCommand {
             if (!customers.remove(customerId)) {
                 return fail("no customer " + customerId);
             }
-            out.println("Removed customer " + customerId + " and all of its data.");
+            tell("Removed customer " + customerId + " and all of its data.");
             return 0;
         }
     }

@@ -2,12 +2,14 @@ package io.usermeta.cli;
 
 import io.usermeta.config.DatabaseConfig;
 import io.usermeta.config.ServerConfig;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where the database is; shared by every command. */
 final class DatabaseOptions {
     @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:USERMETA_DB}",
-            description = "JDBC URL of the database (env USERMETA_DB; default an H2 file under ./data).")
+            description = "JDBC URL of the database (env USERMETA_DB; default the H2 file data/usermeta under"
+                    + " USERMETA_HOME, which bin/usermeta sets to the project root).")
     String url;
 
     @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:USERMETA_DB_USER}",
@@ -24,9 +26,17 @@ final class DatabaseOptions {
                     + " (env USERMETA_DB_TIMEOUT_MS; default ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
-    /** The database these options name, with a pool of {@code poolSize} connections. */
+    /**
+     * The database these options name, with a pool of {@code poolSize} connections. An H2 file URL
+     * gets the settings usermeta relies on, so that serve and the customer commands open it alike.
+     */
     DatabaseConfig config(int poolSize) {
-        String chosen = url == null || url.isBlank() ? ServerConfig.DEFAULT_DATABASE_URL : url;
+        String chosen = givenUrl().map(DatabaseConfig::withRequiredSettings).orElse(ServerConfig.DEFAULT_DATABASE_URL);
         return new DatabaseConfig(chosen, user, password, poolSize, timeoutMillis);
+    }
+
+    /** The URL as given with {@code --db} or {@code USERMETA_DB}, or empty for the default database. */
+    Optional<String> givenUrl() {
+        return url == null || url.isBlank() ? Optional.empty() : Optional.of(url);
     }
 }

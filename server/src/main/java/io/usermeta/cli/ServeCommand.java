@@ -7,16 +7,27 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
 /** Runs the server until SIGTERM or Ctrl-C, then lets requests in flight finish. */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the HTTP server.")
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Start the HTTP server.",
+        footer = {"", "Settings only the environment gives:",
+                "  USERMETA_BOOTSTRAP_CUSTOMER  ID:KEY of a customer to create or re-key at start;"
+                        + " replaces the automatic customer 00000",
+                "  USERMETA_LOG_LEVEL           log level, INFO by default (DEBUG shows each rejected request)",
+                "  USERMETA_JAVA_OPTS           JVM options for bin/usermeta, e.g. -Xmx2g"})
 final class ServeCommand implements Callable<Integer> {
     private static final String[] STOP_SIGNALS = {"TERM", "INT"};
 
     @Mixin
     DatabaseOptions database;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--host", defaultValue = "${env:USERMETA_HOST:-0.0.0.0}",
             description = "Address to listen on (env USERMETA_HOST; default ${DEFAULT-VALUE}).")
@@ -68,9 +79,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        UsermetaServer server = UsermetaServer.start(config());
-        awaitStopSignal();
-        server.close();
+        try (UsermetaServer server = UsermetaServer.start(config())) {
+            server.firstCustomerKey().ifPresent(key -> FirstStartBanner.print(spec.commandLine().getOut(), key,
+                    host, server.port(), database.givenUrl()));
+            awaitStopSignal();
+        }
         return 0;
     }
 

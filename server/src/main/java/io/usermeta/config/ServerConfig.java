@@ -1,6 +1,7 @@
 package io.usermeta.config;
 
 import io.usermeta.core.Limits;
+import java.nio.file.Path;
 
 /**
  * Everything a server instance needs to start.
@@ -20,17 +21,30 @@ public record ServerConfig(
         int shutdownGraceSeconds,
         String bootstrapCustomer) {
 
-    /** The embedded H2 database used when no URL is configured: a file under {@code ./data}. */
-    public static final String DEFAULT_DATABASE_URL = h2File("./data/usermeta");
-
     /**
-     * An H2 file database that other processes (the command line) may open while the server runs,
-     * that writes each commit through at once and always appends to the file, so a killed process
-     * loses nothing committed, and that lets writers of one row wait for each other instead of
-     * failing fast. (Writing into freed space, H2 2.5 could reopen after a kill during a burst of
-     * commits without the newest of them; appending costs file size until the next clean stop.)
+     * The embedded H2 database used when no URL is configured: {@code data/usermeta} under
+     * {@code USERMETA_HOME}, which {@code bin/usermeta} sets to the project root so that the data
+     * does not depend on the directory the command runs in; under the working directory without it.
      */
+    public static final String DEFAULT_DATABASE_URL = defaultDatabaseUrl(System.getenv("USERMETA_HOME"));
+
+    private static final int LAST_PORT = 65_535;
+
+    public ServerConfig {
+        if (port < 0 || port > LAST_PORT) {
+            throw new IllegalArgumentException("port " + port + " is not between 0 and " + LAST_PORT
+                    + "; choose another with --port");
+        }
+    }
+
+    /** The default database's URL for the given {@code USERMETA_HOME}, which may be {@code null}. */
+    static String defaultDatabaseUrl(String home) {
+        String root = home == null || home.isBlank() ? "." : home;
+        return h2File(Path.of(root, "data", "usermeta").toString());
+    }
+
+    /** An H2 file database at {@code path} with the settings usermeta needs. */
     public static String h2File(String path) {
-        return "jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE";
+        return DatabaseConfig.withRequiredSettings("jdbc:h2:file:" + path);
     }
 }

@@ -53,10 +53,6 @@ final class PostedUsers {
 
     private AttributeSet validateSet(User user) {
         String where = "user '" + Text.quote(user.getId()) + "'";
-        if (user.getAttributes() == null) {
-            throw ApiException.badRequest(where + " has no <attributes> element;"
-                    + " send <attributes/> to clear the set");
-        }
         List<Attribute> attributes = user.getAttributes();
         if (attributes.size() > limits.maxAttributesPerSet()) {
             throw ApiException.badRequest(where + " has " + attributes.size()

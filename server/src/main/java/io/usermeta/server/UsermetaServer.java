@@ -8,6 +8,7 @@ import io.usermeta.store.JdbcUserAttributeRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /** A running usermeta server: Grizzly in front of the Jersey application, over one database. */
 public final class UsermetaServer implements AutoCloseable {
+    /** The customer a database without customers gets at its first start. */
+    public static final String FIRST_CUSTOMER = CustomerBootstrap.FIRST_CUSTOMER;
+
     private static final Logger LOG = LoggerFactory.getLogger(UsermetaServer.class);
     private static final String LISTENER = "usermeta";
     /**
@@ -35,20 +39,24 @@ public final class UsermetaServer implements AutoCloseable {
     private final Database database;
     private final CustomerRepository customers;
     private final int shutdownGraceSeconds;
+    private final String firstCustomerKey;
 
-    private UsermetaServer(HttpServer http, Database database, CustomerRepository customers, int grace) {
+    private UsermetaServer(HttpServer http, Database database, CustomerRepository customers, int grace,
+            Optional<String> firstCustomerKey) {
         this.http = http;
         this.database = database;
         this.customers = customers;
         this.shutdownGraceSeconds = grace;
+        this.firstCustomerKey = firstCustomerKey.orElse(null);
     }
 
     /** Opens the database, migrates it and starts listening. */
     public static UsermetaServer start(ServerConfig config) {
+        LOG.info("Opening database {}", Database.redact(config.database().url()));
         Database database = Database.open(config.database());
         try {
             CustomerRepository customers = new JdbcCustomerRepository(database);
-            CustomerBootstrap.run(customers, config.bootstrapCustomer());
+            Optional<String> firstCustomerKey = CustomerBootstrap.run(customers, config.bootstrapCustomer());
             GrizzlyHttpContainer container = ContainerFactory.createContainer(GrizzlyHttpContainer.class,
                     UsermetaApplication.create(database, new JdbcUserAttributeRepository(database), customers,
                             config.limits()));
@@ -65,9 +73,10 @@ public final class UsermetaServer implements AutoCloseable {
             http.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
             http.getServerConfiguration().setName("usermeta");
             http.start();
-            UsermetaServer server = new UsermetaServer(http, database, customers, config.shutdownGraceSeconds());
-            LOG.info("usermeta listening on port {} ({}), database {}, {} customers",
-                    server.port(), config.host(), database.description(), customers.count());
+            UsermetaServer server = new UsermetaServer(http, database, customers, config.shutdownGraceSeconds(),
+                    firstCustomerKey);
+            LOG.info("usermeta listening on port {} ({}); customers: {}", server.port(), config.host(),
+                    customers.count());
             return server;
         } catch (IOException e) {
             database.close();
@@ -95,9 +104,18 @@ public final class UsermetaServer implements AutoCloseable {
         return database;
     }
 
+    /**
+     * The license key generated for customer 00000 when this start found a database without
+     * customers. The server never logs it; whoever started the server shows it to the operator once.
+     */
+    public Optional<String> firstCustomerKey() {
+        return Optional.ofNullable(firstCustomerKey);
+    }
+
     /** Stops accepting connections, lets requests in flight finish, then closes the database. */
     @Override
     public void close() {
+        LOG.info("Stopping: finishing requests in flight, at most {} s", shutdownGraceSeconds);
         try {
             http.shutdown(shutdownGraceSeconds, TimeUnit.SECONDS).get(shutdownGraceSeconds + 5L, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The URL without credentials, for logs. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url.replaceAll("(?i)(password|user)=[^;&]*", "$1=***");
     }
 

@@ -144,7 +144,20 @@ public final class UsersBodyReader implements MessageBodyReader<Users> {
             if (event == START_ELEMENT) {
                 checkStartElement();
             }
+            if (event == END_ELEMENT) {
+                checkEndElement();
+            }
             return event;
+        }
+
+        /**
+         * The generated model starts every user with an empty list, so only the parser can tell a
+         * missing {@code <attributes>} (an error) from an empty one (which clears the set).
+         */
+        private void checkEndElement() throws XMLStreamException {
+            if (XmlModels.USER_ELEMENT.equals(getLocalName()) && attributeSetsOfCurrentUser == 0) {
+                fail("<attributes> is missing; send <attributes/> to clear the set");
+            }
         }
 
         private void checkStartElement() throws XMLStreamException {

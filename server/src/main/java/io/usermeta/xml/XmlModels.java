@@ -23,7 +23,7 @@ public final class XmlModels {
 
     static final String USER_ID_ATTRIBUTE = "id";
 
-    /** The element that wraps a user's attribute set; a user may have only one. */
+    /** The element that wraps a user's attribute set: exactly one per user, even when empty. */
     static final String ATTRIBUTES_ELEMENT = "attributes";
 
     /** The element of one attribute and its XML attribute that names the value's type. */

@@ -6,8 +6,6 @@ import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.TestServer;
 import io.usermeta.testing.UserAttribute;
 import io.usermeta.testing.UsermetaProcess;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,14 +17,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The {@code customer} commands, run against the database of a running server: what they change
  * takes effect on the server's next request, without a restart.
  */
 class CustomerCommandIT {
-    private static final Pattern PRINTED_KEY = Pattern.compile("\\(shown only now\\): (\\S+)");
+    private static final Pattern PRINTED_KEY = Pattern.compile("[A-Za-z0-9_-]{20,}\\R");
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
     private static final String SOURCE = "crm";
 
     private static TestServer server;
@@ -44,27 +42,41 @@ class CustomerCommandIT {
     /** {@code customer add ID} prints a generated key that the running server accepts at once. */
     @Test
     void addPrintsAGeneratedKeyThatWorksAtOnce() {
-        Result added = run("customer", "add", "10001");
+        CommandResult added = run("customer", "add", "10001");
 
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(statusOfGet("10001", printedKey(added))).isEqualTo(200);
         assertThat(statusOfGet("10001", "not-the-key")).isEqualTo(401);
     }
 
+    /**
+     * {@code customer add ID} prints the generated key alone on stdout, so a script can capture it, and
+     * says on stderr what it did and on which database.
+     */
+    @Test
+    void addPrintsOnlyTheKeyOnStdoutAndTheRestOnStderr() {
+        CommandResult added = run("customer", "add", "10007");
+
+        assertThat(added.out()).matches(PRINTED_KEY);
+        assertThat(added.err()).contains("database: jdbc:h2:file:", "AUTO_SERVER=TRUE",
+                "Added customer 10007; its license key is shown only now");
+    }
+
     /** A license key given with {@code --license-key} may contain colons and is not printed back. */
     @Test
     void addAcceptsAGivenLicenseKeyWithColons() {
-        Result added = run("customer", "add", "10002", "--license-key", "given:key:with:colons");
+        CommandResult added = run("customer", "add", "10002", "--license-key", "given:key:with:colons");
 
         assertThat(added.exitCode()).as(added.err()).isZero();
-        assertThat(added.out()).doesNotContain("given:key:with:colons");
+        assertThat(added.out()).isEmpty();
+        assertThat(added.err()).doesNotContain("given:key:with:colons");
         assertThat(statusOfGet("10002", "given:key:with:colons")).isEqualTo(200);
     }
 
     /** Adding a customer id that exists fails with exit code 1 and leaves the existing key working. */
     @Test
     void addOfAnExistingCustomerFailsWithExitCodeOne() {
-        Result added = run("customer", "add", TestServer.CUSTOMER);
+        CommandResult added = run("customer", "add", TestServer.CUSTOMER);
 
         assertThat(added.exitCode()).isEqualTo(1);
         assertThat(added.err()).contains("exists already");
@@ -77,11 +89,29 @@ class CustomerCommandIT {
         String generated = printedKey(run("customer", "add", "10003"));
         run("customer", "add", "10004", "--license-key", "listed:secret");
 
-        Result listed = run("customer", "list");
+        CommandResult listed = run("customer", "list");
 
         assertThat(listed.exitCode()).isZero();
         assertThat(listed.out()).contains(TestServer.CUSTOMER, "10003", "10004");
         assertThat(listed.out()).doesNotContain(generated, "listed:secret", TestServer.LICENSE_KEY);
+    }
+
+    /** {@code customer list} starts each column at the same position in every line, its header included. */
+    @Test
+    void listAlignsItsColumns() {
+        run("customer", "add", "10008", "--license-key", "aligned");
+
+        List<String> lines = run("customer", "list").out().lines().toList();
+
+        String header = lines.get(0);
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allSatisfy(line -> {
+            Matcher times = TIMESTAMP.matcher(line);
+            assertThat(times.find()).as(line).isTrue();
+            assertThat(times.start()).as(line).isEqualTo(header.indexOf("CREATED"));
+            assertThat(times.find()).as(line).isTrue();
+            assertThat(times.start()).as(line).isEqualTo(header.indexOf("KEY SET"));
+            assertThat(line.charAt(header.indexOf("USERS"))).as(line).isBetween('0', '9');
+        });
     }
 
     /** After {@code rotate-key} the old key gets 401 and the printed new key works, both at once. */
@@ -89,7 +119,7 @@ class CustomerCommandIT {
     void rotateKeyRetiresTheOldKeyAtOnce() {
         run("customer", "add", "10005", "--license-key", "old:key");
 
-        Result rotated = run("customer", "rotate-key", "10005");
+        CommandResult rotated = run("customer", "rotate-key", "10005");
 
         assertThat(rotated.exitCode()).as(rotated.err()).isZero();
         assertThat(statusOfGet("10005", "old:key")).isEqualTo(401);
@@ -104,7 +134,7 @@ class CustomerCommandIT {
         assertThat(customer.postUsers(SOURCE, Map.of("u-1", List.of(UserAttribute.nominal("tier", "gold"))))
                 .statusCode()).isEqualTo(204);
 
-        Result removed = run("customer", "remove", "10006");
+        CommandResult removed = run("customer", "remove", "10006");
 
         assertThat(removed.exitCode()).as(removed.err()).isZero();
         assertThat(statusOfGet("10006", "remove:me")).isEqualTo(401);
@@ -115,11 +145,20 @@ class CustomerCommandIT {
     /** An invalid customer id is refused with a non-zero exit code and a message naming the rule. */
     @Test
     void invalidCustomerIdIsRefusedWithAMessage() {
-        Result added = run("customer", "add", "not/valid");
+        CommandResult added = run("customer", "add", "not/valid");
 
         assertThat(added.exitCode()).isNotZero();
-        assertThat(added.err()).contains("not/valid", "1-64 letters or digits");
+        assertThat(added.err()).contains("not/valid", "1-64 ASCII letters or digits");
         assertThat(run("customer", "list").out()).doesNotContain("not/valid");
+    }
+
+    /** A subcommand's {@code -V} prints the version, as the top command's does. */
+    @Test
+    void subcommandPrintsTheVersion() {
+        CommandResult version = run("customer", "add", "-V");
+
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("usermeta ");
     }
 
     /** A customer added by a second process on the server's database works over HTTP without a restart. */
@@ -138,24 +177,15 @@ class CustomerCommandIT {
     }
 
     /** Runs the command line in this JVM on the server's database. */
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
+    private static CommandResult run(String... args) {
         List<String> withDatabase = new ArrayList<>(List.of(args));
         withDatabase.addAll(List.of("--db", server.databaseUrl()));
-
-        int exitCode = commandLine.execute(withDatabase.toArray(String[]::new));
-
-        return new Result(exitCode, out.toString(), err.toString());
+        return CommandResult.run(withDatabase.toArray(String[]::new));
     }
 
-    private static String printedKey(Result result) {
-        Matcher key = PRINTED_KEY.matcher(result.out());
-        assertThat(key.find()).as("a printed key in: %s", result.out()).isTrue();
-        return key.group(1);
+    private static String printedKey(CommandResult result) {
+        assertThat(result.out()).as("a key alone on stdout").matches(PRINTED_KEY);
+        return result.out().strip();
     }
 
     private static int statusOfGet(String customerId, String licenseKey) {
@@ -163,7 +193,4 @@ class CustomerCommandIT {
                 .get("/api/" + customerId + "/" + SOURCE + "/user/u-1")
                 .statusCode();
     }
-
-    /** What a command returned and printed. */
-    private record Result(int exitCode, String out, String err) {}
 }

@@ -75,6 +75,13 @@ class AttributeSetIT {
         assertThat(read.attributesOf("cleared")).isEmpty();
     }
 
+    /** A {@code <user>} without {@code <attributes>} is a 400 naming the user, and nothing is stored. */
+    @Test
+    void userWithoutAttributesElementIsRejected() {
+        Witness.assertRejectedAndNothingStored(SERVER.api(), "registration", "<user id=\"no-attributes\"/>",
+                "no-attributes", "<attributes> is missing");
+    }
+
     /** An exact duplicate (same key, value and type, an absent type counting as NOMINAL) is stored once. */
     @Test
     void exactDuplicateIsStoredOnce() {

@@ -22,23 +22,33 @@ public final class UsermetaProcess implements AutoCloseable {
 
     private final Process process;
     private final Path output;
+    private final Path errors;
 
-    private UsermetaProcess(Process process, Path output) {
+    private UsermetaProcess(Process process, Path output, Path errors) {
         this.process = process;
         this.output = output;
+        this.errors = errors;
     }
 
-    /** Starts {@code usermeta args…} with extra environment variables, writing its output to {@code output}. */
+    /** Starts {@code usermeta args…} with extra environment variables; stdout and stderr go to {@code output}. */
     public static UsermetaProcess start(Path output, Map<String, String> environment, String... args) {
+        return start(output, output, environment, args);
+    }
+
+    /** The same with stdout in {@code output} and stderr apart in {@code errors}. */
+    public static UsermetaProcess start(Path output, Path errors, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 MAIN_CLASS));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(output.toFile());
+        if (errors.equals(output)) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(errors.toFile());
+        }
         builder.environment().putAll(environment);
         try {
-            return new UsermetaProcess(builder.start(), output);
+            return new UsermetaProcess(builder.start(), output, errors);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + command, e);
         }
@@ -85,10 +95,19 @@ public final class UsermetaProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(30));
     }
 
-    /** Everything the process has written to stdout and stderr so far. */
+    /** Everything the process has written to stdout so far, and to stderr unless that goes apart. */
     public String output() {
+        return read(output);
+    }
+
+    /** Everything the process has written to stderr so far. */
+    public String errors() {
+        return read(errors);
+    }
+
+    private static String read(Path file) {
         try {
-            return Files.readString(output, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
