@@ -83,6 +83,36 @@ class CompatibilityTest {
         assertIncompatible(spec, "`POST` /api/{customerid}/{source}/user", "New required properties");
     }
 
+    /** Renaming an element breaks XML clients, though the JSON shape stays the same. */
+    @Test
+    void renamingTheAttributeElementIsIncompatible() {
+        EditableSpec spec = EditableSpec.current();
+
+        ((ObjectNode) spec.schema("Attribute").get("xml")).put("name", "attr");
+
+        assertIncompatible(spec, "`Attribute` was element 'attribute', is now element 'attr'");
+    }
+
+    /** Turning an XML attribute into an element breaks XML clients, though the JSON shape stays the same. */
+    @Test
+    void turningTheKeyIntoAnElementIsIncompatible() {
+        EditableSpec spec = EditableSpec.current();
+
+        spec.property("Attribute", "key").remove("xml");
+
+        assertIncompatible(spec, "`Attribute.key` was XML attribute 'key', is now element 'key'");
+    }
+
+    /** Unwrapping a list breaks XML clients, though the JSON shape stays the same. */
+    @Test
+    void unwrappingTheAttributeListIsIncompatible() {
+        EditableSpec spec = EditableSpec.current();
+
+        ((ObjectNode) spec.property("User", "attributes").get("xml")).put("wrapped", false);
+
+        assertIncompatible(spec, "`User.attributes` was wrapped list 'attributes', is now unwrapped list");
+    }
+
     /** A new optional query parameter leaves every existing call valid. */
     @Test
     void addingAnOptionalQueryParameterIsCompatible() {
