@@ -6,8 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.usermeta.core.AttributeSet;
 import io.usermeta.core.StoredAttribute;
 import io.usermeta.core.ValueType;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /** What every attribute store must do; one subclass per supported database. */
 abstract class UserAttributeRepositoryContract {
+    /** usermeta's own tables; Flyway's history table is not sharded data. */
+    private static final List<String> TABLES = List.of("customer", "user_profile", "user_attribute");
+
     private Database database;
     private UserAttributeRepository repository;
 
@@ -114,6 +122,63 @@ abstract class UserAttributeRepositoryContract {
 
         assertThat(found).hasSize(2_500);
         assertThat(found.get("user-2499")).extracting(StoredAttribute::value).containsExactly("2499");
+    }
+
+    /**
+     * Every primary key and index of usermeta's tables starts with the customer id, so a distributed
+     * PostgreSQL can shard all of them by customer and keep each customer's rows together.
+     */
+    @Test
+    void everyKeyAndIndexLeadsWithTheCustomer() {
+        List<String> offenders = database.inTransaction(connection -> {
+            DatabaseMetaData metadata = connection.getMetaData();
+            List<String> found = new ArrayList<>();
+            for (String table : TABLES) {
+                String stored = storedName(metadata, table);
+                try (ResultSet keys = metadata.getPrimaryKeys(null, null, stored)) {
+                    if (checkLeadingColumn(keys, table + " primary key", found) == 0) {
+                        found.add(table + " has no primary key the metadata shows");
+                    }
+                }
+                try (ResultSet indexes = metadata.getIndexInfo(null, null, stored, false, false)) {
+                    checkLeadingColumn(indexes, table + " index", found);
+                }
+            }
+            return found;
+        });
+
+        assertThat(offenders).isEmpty();
+    }
+
+    /** Tables are created unquoted: H2 stores their names in upper case, PostgreSQL in lower case. */
+    private static String storedName(DatabaseMetaData metadata, String table) throws SQLException {
+        return metadata.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+    }
+
+    /** Checks each key or index listed in {@code columns}; returns how many it saw. */
+    private static int checkLeadingColumn(ResultSet columns, String what, List<String> offenders)
+            throws SQLException {
+        int seen = 0;
+        while (columns.next()) {
+            String column = columns.getString("COLUMN_NAME");
+            if (columns.getShort(sequenceColumn(columns)) == 1 && column != null) {
+                seen++;
+                if (!"customer_id".equalsIgnoreCase(column)) {
+                    offenders.add(what + " starts with " + column);
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static String sequenceColumn(ResultSet columns) throws SQLException {
+        ResultSetMetaData metadata = columns.getMetaData();
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            if ("KEY_SEQ".equalsIgnoreCase(metadata.getColumnName(i))) {
+                return "KEY_SEQ";
+            }
+        }
+        return "ORDINAL_POSITION";
     }
 
     private static AttributeSet set(String userId, String source, String... keysAndValues) {
