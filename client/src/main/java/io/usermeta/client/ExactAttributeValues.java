@@ -11,7 +11,9 @@ import org.glassfish.jaxb.core.marshaller.CharacterEscapeHandler;
 /**
  * Marshallers for request bodies that keep tabs, line feeds and carriage returns in attribute values:
  * JAXB writes them raw, and the server's XML parser, as XML requires, reads raw white space in an
- * attribute as a plain space. Written as character references, they arrive exactly as set.
+ * attribute as a plain space. Written as character references, they arrive exactly as set. The
+ * server escapes its responses the same way; the client depends on no server code, so it keeps
+ * its own copy of these few lines.
  */
 final class ExactAttributeValues implements ContextResolver<Marshaller> {
     private static final String ESCAPE_HANDLER = "org.glassfish.jaxb.characterEscapeHandler";
