@@ -2,6 +2,7 @@ package io.usermeta.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import io.usermeta.config.DatabaseConfig;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,6 +12,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
@@ -48,12 +51,19 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool on the configured database, migrating its schema. */
     public static Database open(DatabaseConfig settings) {
+        return open(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * The same, with the pool's physical connections taken from {@code connections} applied to the
+     * driver's own source: a way for tests to see every statement sent to the database.
+     */
+    static Database open(DatabaseConfig settings, UnaryOperator<DataSource> connections) {
         String url = settings.url();
         SqlDialect dialect = SqlDialect.of(url);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
+        config.setDataSource(connections.apply(
+                new DriverDataSource(url, null, dialect.driverProperties(), settings.user(), settings.password())));
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("usermeta");
         config.setConnectionTimeout(settings.connectionTimeoutMillis());
@@ -72,6 +82,7 @@ public final class Database implements AutoCloseable {
         MigrateResult result = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
+                .javaMigrations(new BytewiseIdentifiers())
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migrations applied now)",

@@ -20,20 +20,29 @@ import java.util.TreeSet;
 /**
  * Stores attribute sets through JDBC. Writes lock the users' profile rows in id order first, so
  * concurrent writers of one user queue up instead of mixing their sets, and documents touching many
- * users cannot deadlock each other. Every statement is batched: no round trip per attribute.
+ * users cannot deadlock each other. Every statement is batched or takes the whole id list: no round
+ * trip per attribute.
+ *
+ * <p>Each database gets the bulk pattern that is fast on it ({@link SqlDialect#matchesIdArrays()}):
+ * PostgreSQL takes an id list as one array parameter ({@code = ANY(?)}), because a prepared per-row
+ * DELETE planned while the table was small keeps scanning the table as it grows; H2 compares every
+ * row with a whole array, so there the ids go in an {@code IN} list or a batch of per-row statements.
+ *
+ * <p>A read is one statement over each table, without a join, so that it reads one consistent
+ * snapshot and no planner estimate (a freshly loaded table can look empty to PostgreSQL until its
+ * statistics are refreshed) can turn it into a nested scan of the attribute table.
  */
 public final class JdbcUserAttributeRepository implements UserAttributeRepository {
-    private static final String SELECT = "SELECT p.user_id, a.source, a.position, a.attr_key, a.attr_type,"
-            + " a.attr_value FROM user_profile p LEFT JOIN user_attribute a"
-            + " ON a.customer_id = p.customer_id AND a.user_id = p.user_id%s"
-            + " WHERE p.customer_id = ? AND p.user_id IN (%s)";
-    private static final String DELETE_SET =
-            "DELETE FROM user_attribute WHERE customer_id = ? AND user_id = ? AND source = ?";
+    private static final String SELECT = "SELECT user_id, NULL AS source, -1 AS position, NULL AS attr_key,"
+            + " NULL AS attr_type, NULL AS attr_value FROM user_profile WHERE customer_id = ? AND %1$s"
+            + " UNION ALL SELECT user_id, source, position, attr_key, attr_type, attr_value"
+            + " FROM user_attribute WHERE customer_id = ? AND %1$s%2$s";
+    private static final String DELETE_SET = "DELETE FROM user_attribute WHERE customer_id = ? AND source = ? AND %s";
     private static final String INSERT = "INSERT INTO user_attribute"
             + " (customer_id, user_id, source, position, attr_key, attr_type, attr_value)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String DELETE_PROFILE = "DELETE FROM user_profile WHERE customer_id = ? AND user_id = ?";
-    private static final String DELETE_ATTRIBUTES = "DELETE FROM user_attribute WHERE customer_id = ? AND user_id = ?";
+    private static final String DELETE_PROFILES = "DELETE FROM user_profile WHERE customer_id = ? AND %s";
+    private static final String DELETE_ATTRIBUTES = "DELETE FROM user_attribute WHERE customer_id = ? AND %s";
 
     private final Database database;
 
@@ -46,27 +55,26 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         List<String> ids = List.copyOf(userIds);
         return database.inTransaction(connection -> {
             Map<String, List<StoredAttribute>> found = new HashMap<>();
-            for (int from = 0; from < ids.size(); from += InList.MAX_SIZE) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + InList.MAX_SIZE));
+            for (List<String> chunk : IdList.chunks(ids)) {
                 findChunk(connection, customerId, chunk, source, found);
             }
             return found;
         });
     }
 
-    private static void findChunk(Connection connection, String customerId, List<String> ids, String source,
+    private void findChunk(Connection connection, String customerId, List<String> ids, String source,
             Map<String, List<StoredAttribute>> found) throws SQLException {
-        int size = InList.paddedSize(ids.size());
-        String sql = String.format(SELECT, source == null ? "" : " AND a.source = ?", InList.placeholders(size));
+        IdList match = IdList.of(database.dialect(), ids);
+        String sql = String.format(SELECT, match.condition("user_id"), source == null ? "" : " AND source = ?");
         Map<String, List<Row>> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
-            if (source != null) {
-                select.setString(index++, source);
-            }
             select.setString(index++, customerId);
-            for (int i = 0; i < size; i++) {
-                select.setString(index++, ids.get(Math.min(i, ids.size() - 1)));
+            index = match.bind(connection, select, index);
+            select.setString(index++, customerId);
+            index = match.bind(connection, select, index);
+            if (source != null) {
+                select.setString(index, source);
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -119,17 +127,10 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         }
     }
 
-    private static void deleteSets(Connection connection, String customerId, String source, List<AttributeSet> sets)
+    private void deleteSets(Connection connection, String customerId, String source, List<AttributeSet> sets)
             throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_SET)) {
-            for (AttributeSet set : sets) {
-                delete.setString(1, customerId);
-                delete.setString(2, set.userId());
-                delete.setString(3, source);
-                delete.addBatch();
-            }
-            delete.executeBatch();
-        }
+        deleteByUserIds(connection, DELETE_SET, List.of(customerId, source),
+                sets.stream().map(AttributeSet::userId).toList());
     }
 
     private static void insertSets(Connection connection, String customerId, String source, List<AttributeSet> sets)
@@ -157,21 +158,43 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         List<String> ordered = new ArrayList<>(new TreeSet<>(userIds));
         database.inWriteTransaction(connection -> {
             lockUsers(connection, customerId, ordered);
-            deleteEach(connection, DELETE_ATTRIBUTES, customerId, ordered);
-            deleteEach(connection, DELETE_PROFILE, customerId, ordered);
+            deleteByUserIds(connection, DELETE_ATTRIBUTES, List.of(customerId), ordered);
+            deleteByUserIds(connection, DELETE_PROFILES, List.of(customerId), ordered);
             return null;
         });
     }
 
-    private static void deleteEach(Connection connection, String sql, String customerId, List<String> userIds)
+    /**
+     * Runs {@code sql}, a DELETE whose {@code %s} stands for the condition on user_id, for each of
+     * {@code userIds}, with the {@code leading} parameters bound first.
+     */
+    private void deleteByUserIds(Connection connection, String sql, List<String> leading, List<String> userIds)
             throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
+        if (database.dialect().matchesIdArrays()) {
+            for (List<String> chunk : IdList.chunks(userIds)) {
+                IdList match = IdList.of(database.dialect(), chunk);
+                try (PreparedStatement delete = connection.prepareStatement(
+                        String.format(sql, match.condition("user_id")))) {
+                    bindAll(delete, leading);
+                    match.bind(connection, delete, leading.size() + 1);
+                    delete.executeUpdate();
+                }
+            }
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(String.format(sql, "user_id = ?"))) {
             for (String userId : userIds) {
-                delete.setString(1, customerId);
-                delete.setString(2, userId);
+                bindAll(delete, leading);
+                delete.setString(leading.size() + 1, userId);
                 delete.addBatch();
             }
             delete.executeBatch();
+        }
+    }
+
+    private static void bindAll(PreparedStatement statement, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(i + 1, values.get(i));
         }
     }
 

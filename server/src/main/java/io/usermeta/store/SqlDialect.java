@@ -1,5 +1,7 @@
 package io.usermeta.store;
 
+import java.util.Properties;
+
 /** The few statements whose SQL differs between the supported databases. */
 public enum SqlDialect {
     /**
@@ -12,21 +14,34 @@ public enum SqlDialect {
      * only grows while the database is open (see ServerConfig.h2File), so a clean stop compacts it.
      */
     H2("MERGE INTO user_profile (customer_id, user_id, updated_at) KEY (customer_id, user_id) VALUES (?, ?, ?)",
-            "CHECKPOINT", true, "SHUTDOWN COMPACT"),
+            "CHECKPOINT", true, "SHUTDOWN COMPACT", false),
     /** PostgreSQL's commit returns only once the write-ahead log is flushed. */
     POSTGRESQL("INSERT INTO user_profile (customer_id, user_id, updated_at) VALUES (?, ?, ?)"
-            + " ON CONFLICT (customer_id, user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at", null, false, null);
+            + " ON CONFLICT (customer_id, user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at", null, false, null,
+            true);
 
     private final String upsertUser;
     private final String makeDurable;
     private final boolean serializesWrites;
     private final String onClose;
+    private final boolean matchesIdArrays;
 
-    SqlDialect(String upsertUser, String makeDurable, boolean serializesWrites, String onClose) {
+    SqlDialect(String upsertUser, String makeDurable, boolean serializesWrites, String onClose,
+            boolean matchesIdArrays) {
         this.upsertUser = upsertUser;
         this.makeDurable = makeDurable;
         this.serializesWrites = serializesWrites;
         this.onClose = onClose;
+        this.matchesIdArrays = matchesIdArrays;
+    }
+
+    /**
+     * Whether a list of ids is best passed as one array parameter ({@code = ANY(?)}): true for
+     * PostgreSQL, which then plans one index lookup per element; false for H2, which compares each
+     * row with the whole array and is fast with {@code IN} lists and batches instead.
+     */
+    boolean matchesIdArrays() {
+        return matchesIdArrays;
     }
 
     /** A statement run when the server closes the database; {@code null} if none. */
@@ -42,6 +57,19 @@ public enum SqlDialect {
     /** A statement that makes committed writes durable, run after each write commit; {@code null} if none. */
     String makeDurable() {
         return makeDurable;
+    }
+
+    /**
+     * Driver settings that the URL may still override: PostgreSQL's driver is told to send a batch
+     * of inserts as multi-row statements, a quarter or so faster for the attribute rows of a
+     * document than one statement per row.
+     */
+    Properties driverProperties() {
+        Properties properties = new Properties();
+        if (this == POSTGRESQL) {
+            properties.setProperty("reWriteBatchedInserts", "true");
+        }
+        return properties;
     }
 
     /** Creates or touches a user_profile row, taking its row lock in both cases. */

@@ -11,7 +11,7 @@ class H2UserAttributeRepositoryTest extends UserAttributeRepositoryContract {
     Path directory;
 
     @Override
-    Database openDatabase() {
-        return Database.open(DatabaseConfig.of(ServerConfig.h2File(directory.resolve("store").toString()), 4));
+    DatabaseConfig newDatabase() {
+        return DatabaseConfig.of(ServerConfig.h2File(directory.resolve("store").toString()), 4);
     }
 }

@@ -1,37 +1,48 @@
 package io.usermeta.store;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usermeta.config.DatabaseConfig;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.UUID;
+import io.usermeta.testing.TestPostgres;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
- * The attribute store on a real PostgreSQL server, each test in a schema of its own. The server is
- * named by {@code USERMETA_TEST_POSTGRES_URL}, which {@code .ci/run} sets after starting a throwaway
- * cluster; without it these tests are reported as skipped.
+ * The attribute store on a real PostgreSQL server (see {@link TestPostgres}), each test in a schema
+ * of its own.
  */
 class PostgresUserAttributeRepositoryTest extends UserAttributeRepositoryContract {
-    static final String URL_VARIABLE = "USERMETA_TEST_POSTGRES_URL";
-
     @Override
-    Database openDatabase() {
-        String server = System.getenv(URL_VARIABLE);
-        assumeTrue(server != null && !server.isBlank(), URL_VARIABLE + " names no PostgreSQL server");
-        String schema = "test_" + UUID.randomUUID().toString().replace("-", "");
-        createSchema(server, schema);
-        return Database.open(DatabaseConfig.of(server + "&currentSchema=" + schema, 4));
+    DatabaseConfig newDatabase() {
+        return DatabaseConfig.of(TestPostgres.freshSchemaUrl(), 4);
     }
 
-    private static void createSchema(String server, String schema) {
-        try (Connection connection = DriverManager.getConnection(server);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE SCHEMA " + schema);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot prepare a schema on " + server, e);
-        }
+    /**
+     * Every identifier column sorts by bytes ({@code COLLATE "C"}), whatever locale the database was
+     * created with, so index order never depends on the operating system's C library.
+     */
+    @Test
+    void identifierColumnsCompareBytewise() {
+        List<String> collations = database().inTransaction(connection -> {
+            List<String> found = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT table_name, column_name,"
+                    + " collation_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    + " AND table_name IN ('customer', 'user_profile', 'user_attribute')"
+                    + " AND column_name IN ('customer_id', 'user_id', 'source', 'attr_key')")) {
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        found.add(result.getString(1) + "." + result.getString(2) + " " + result.getString(3));
+                    }
+                }
+            }
+            return found;
+        });
+
+        assertThat(collations).containsExactlyInAnyOrder("customer.customer_id C", "user_profile.customer_id C",
+                "user_profile.user_id C", "user_attribute.customer_id C", "user_attribute.user_id C",
+                "user_attribute.source C", "user_attribute.attr_key C");
     }
 }

@@ -3,6 +3,8 @@ package io.usermeta.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.usermeta.auth.LicenseKeys;
+import io.usermeta.config.DatabaseConfig;
 import io.usermeta.core.AttributeSet;
 import io.usermeta.core.StoredAttribute;
 import io.usermeta.core.ValueType;
@@ -23,15 +25,21 @@ abstract class UserAttributeRepositoryContract {
     /** usermeta's own tables; Flyway's history table is not sharded data. */
     private static final List<String> TABLES = List.of("customer", "user_profile", "user_attribute");
 
+    private final StatementRecorder recorder = new StatementRecorder();
     private Database database;
     private UserAttributeRepository repository;
 
-    /** A freshly created, empty database. */
-    abstract Database openDatabase();
+    /** The settings of a freshly created, empty database. */
+    abstract DatabaseConfig newDatabase();
+
+    /** The database under test. */
+    Database database() {
+        return database;
+    }
 
     @BeforeEach
     void open() {
-        database = openDatabase();
+        database = Database.open(newDatabase(), recorder::wrap);
         repository = new JdbcUserAttributeRepository(database);
     }
 
@@ -107,6 +115,26 @@ abstract class UserAttributeRepositoryContract {
         assertThat(repository.find("c1", List.of("user", "USER", "User "), null)).isEmpty();
     }
 
+    /**
+     * Ids that a linguistic collation or Unicode normalization would treat as equal or adjacent stay
+     * distinct users: composed and decomposed accents, sharp s and "ss", full-width letters, a
+     * trailing space.
+     */
+    @Test
+    void lookAlikeIdsStayDistinctUsers() {
+        List<String> ids = List.of("caf\u00e9", "cafe\u0301", "stra\u00dfe", "strasse", "\uff21", "A", "a", "a ");
+        List<AttributeSet> sets = new ArrayList<>();
+        for (String id : ids) {
+            sets.add(set(id, "web", "id", id));
+        }
+        repository.replace("c1", "web", sets);
+
+        Map<String, List<StoredAttribute>> found = repository.find("c1", ids, null);
+
+        assertThat(found).hasSize(ids.size());
+        ids.forEach(id -> assertThat(found.get(id)).extracting(StoredAttribute::value).containsExactly(id));
+    }
+
     /** A read of more ids than one statement takes returns them all. */
     @Test
     void largeReadsSpanSeveralStatements() {
@@ -148,6 +176,57 @@ abstract class UserAttributeRepositoryContract {
         });
 
         assertThat(offenders).isEmpty();
+    }
+
+    /**
+     * Every statement that the stores send for a customer's work names that customer in an equality
+     * condition or in the row it inserts, so a distributed PostgreSQL routes it to one shard. Only
+     * the administrator's customer list and count read across customers, and the list joins each
+     * customer's users on its id.
+     */
+    @Test
+    void everyStatementNamesItsCustomer() {
+        CustomerRepository customers = new JdbcCustomerRepository(database);
+        LicenseKeys.StoredKey key = LicenseKeys.hash("secret");
+        recorder.start();
+
+        customers.add("c1", key);
+        customers.put("c2", key);
+        customers.replaceKey("c2", key);
+        customers.findKey("c1");
+        repository.replace("c1", "web", List.of(set("u1", "web", "k", "v"), set("u2", "web", "k", "w")));
+        repository.find("c1", List.of("u1", "u2"), "web");
+        repository.find("c1", List.of("u1"), null);
+        repository.delete("c1", List.of("u1"));
+        customers.list();
+        customers.count();
+        customers.remove("c1");
+
+        List<String> offenders = recorder.statements().stream()
+                .map(sql -> sql.replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT))
+                .filter(sql -> TABLES.stream().anyMatch(sql::contains))
+                .filter(sql -> !namesItsCustomer(sql))
+                .toList();
+
+        assertThat(recorder.statements()).isNotEmpty();
+        assertThat(offenders).isEmpty();
+    }
+
+    private static boolean namesItsCustomer(String sql) {
+        boolean customerCount = sql.equals("select count(*) from customer");
+        boolean customerList = sql.startsWith("select c.customer_id, c.created_at")
+                && sql.contains("where p.customer_id = c.customer_id")
+                && sql.endsWith("from customer c order by c.customer_id");
+        if (customerCount || customerList) {
+            return true;
+        }
+        for (String part : sql.split(" union all ")) {
+            boolean inserts = part.matches("(insert|merge) into \\w+ \\(customer_id,.*");
+            if (!inserts && !part.matches(".* where (\\w+\\.)?customer_id = \\?.*")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Tables are created unquoted: H2 stores their names in upper case, PostgreSQL in lower case. */

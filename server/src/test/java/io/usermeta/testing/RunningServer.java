@@ -7,7 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A {@link TestServer} shared by the tests of one class: started before the first, closed after the
- * last. Register it as a static field with {@code @RegisterExtension}.
+ * last. Register it as a static field with {@code @RegisterExtension}. It runs on the database that
+ * the JUnit configuration parameter {@value TestDatabase#PARAMETER} names, so that a suite can run
+ * the same classes on each database.
  */
 public final class RunningServer implements BeforeAllCallback, AfterAllCallback {
     private final Limits limits;
@@ -27,7 +29,9 @@ public final class RunningServer implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = TestServer.start(limits);
+        TestDatabase database = TestDatabase.named(context.getConfigurationParameter(TestDatabase.PARAMETER)
+                .orElse(null));
+        server = TestServer.start(limits, database);
     }
 
     @Override

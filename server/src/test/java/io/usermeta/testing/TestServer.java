@@ -11,18 +11,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A real usermeta server for tests: Grizzly on a random port over a fresh H2 file database in a
- * temporary directory, with one customer whose license key contains a colon.
+ * A real usermeta server for tests: Grizzly on a random port over a fresh database (an H2 file in a
+ * temporary directory, or a schema of its own on PostgreSQL), with one customer whose license key
+ * contains a colon.
  */
 public final class TestServer implements AutoCloseable {
     public static final String CUSTOMER = "00000";
     public static final String LICENSE_KEY = "test-key:with-colon";
 
     private final Path directory;
+    private final TestDatabase.Created database;
     private final UsermetaServer server;
 
-    private TestServer(Path directory, UsermetaServer server) {
+    private TestServer(Path directory, TestDatabase.Created database, UsermetaServer server) {
         this.directory = directory;
+        this.database = database;
         this.server = server;
     }
 
@@ -31,9 +34,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Limits limits) {
+        return start(limits, TestDatabase.H2);
+    }
+
+    /** A server with {@code limits} over a new, empty database of the {@code kind} given. */
+    public static TestServer start(Limits limits, TestDatabase kind) {
         try {
             Path directory = Files.createTempDirectory("usermeta-test");
-            return new TestServer(directory, UsermetaServer.start(config(databaseUrl(directory), limits)));
+            TestDatabase.Created database = kind.create(directory);
+            return new TestServer(directory, database, UsermetaServer.start(config(database.url(), limits)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +64,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The JDBC URL of this server's database, for a second connection such as the command line. */
     public String databaseUrl() {
-        return databaseUrl(directory);
+        return database.url();
     }
 
     public URI baseUri() {
@@ -82,5 +91,6 @@ public final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        database.drop();
     }
 }

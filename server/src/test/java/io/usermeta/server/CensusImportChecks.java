@@ -3,7 +3,7 @@ package io.usermeta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usermeta.testing.HttpApi;
-import io.usermeta.testing.TestServer;
+import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.UserAttribute;
 import io.usermeta.testing.UsersXml;
 import java.io.IOException;
@@ -22,9 +22,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>The expected sets are parsed from the file a second way (keys from the header line, a different
  * tokenizer), so a mistake in the import's parsing cannot hide behind the same mistake in the check.
  */
-class CensusImportIT {
-    private static final Logger LOG = LoggerFactory.getLogger(CensusImportIT.class);
+class CensusImportChecks {
+    private static final Logger LOG = LoggerFactory.getLogger(CensusImportChecks.class);
     private static final String SOURCE = "census";
     private static final String MISSING = "?";
     private static final int USERS_PER_DOCUMENT = 1_000;
@@ -71,14 +71,15 @@ class CensusImportIT {
             new Column("native-country", "NOMINAL"),
             new Column("salary", "NOMINAL"));
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer SERVER = RunningServer.withDefaults();
+
     private static HttpApi api;
     private static List<String> lines;
 
     @BeforeAll
     static void importCensus() {
-        server = TestServer.start();
-        api = server.api();
+        api = SERVER.api();
         lines = readCensusFile();
 
         List<byte[]> documents = importDocuments();
@@ -91,11 +92,6 @@ class CensusImportIT {
         long elapsedNanos = System.nanoTime() - started;
 
         logRate(attributes, elapsedNanos);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Every sampled row reads back as exactly its file values: same keys, values, types and order. */
@@ -135,7 +131,7 @@ class CensusImportIT {
 
     private static List<String> readCensusFile() {
         try {
-            Path file = Path.of(CensusImportIT.class.getResource("/census/adult.data").toURI());
+            Path file = Path.of(CensusImportChecks.class.getResource("/census/adult.data").toURI());
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isEmpty()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,26 +3,22 @@ package io.usermeta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usermeta.testing.HttpApi;
-import io.usermeta.testing.TestServer;
+import io.usermeta.testing.RunningServer;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reference document goes in through POST and comes back through GET unchanged. */
-class SmokeIT {
-    private static TestServer server;
+class SmokeChecks {
+    @RegisterExtension
+    static final RunningServer SERVER = RunningServer.withDefaults();
+
     private static HttpApi api;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        api = SERVER.api();
     }
 
     /** POST then GET returns every attribute in posted order, each with its type. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests that once slipped past the rules: each is refused or answered correctly, never misread. */
-class HardeningIT {
+class HardeningChecks {
     private static final String REGISTRATION = "/api/00000/registration/user";
 
     @RegisterExtension

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Body encodings: UTF-8 by default, else what the charset parameter or the XML declaration says,
  * with or without a byte order mark; non-ASCII text round-trips in values and ids.
  */
-class EncodingIT {
+class EncodingChecks {
     private static final String REGISTRATION = "/api/00000/registration/user";
     private static final String NAME = "M\u00fcller";
     private static final String CITY = "\u6771\u4eac";

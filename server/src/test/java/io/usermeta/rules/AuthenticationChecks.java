@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * HTTP Basic with customer id and license key: 401 with a challenge for missing or bad credentials,
  * 403 for another customer's valid credentials, and customer ids compared as exact strings.
  */
-class AuthenticationIT {
+class AuthenticationChecks {
     private static final String USER_PATH = "/api/00000/registration/user/u-1";
     private static final String OTHER_CUSTOMER = "0";
     private static final String OTHER_KEY = "other:key:with:colons";

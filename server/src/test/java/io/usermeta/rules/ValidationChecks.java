@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every class of invalid document is a 400 whose message names the offending user and attribute, and
  * a rejected document stores nothing, not even its valid users placed before the offending one.
  */
-class ValidationIT {
+class ValidationChecks {
     private static final String SOURCE = "registration";
     private static final String REGISTRATION = "/api/00000/" + SOURCE + "/user";
 

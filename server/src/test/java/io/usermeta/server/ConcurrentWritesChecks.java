@@ -3,7 +3,7 @@ package io.usermeta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usermeta.testing.HttpApi;
-import io.usermeta.testing.TestServer;
+import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.UserAttribute;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -24,33 +24,34 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Requests that race each other over the same users: each is answered without a server error, and
  * what is stored afterwards is what some serial order of the requests would have left.
  */
-class ConcurrentWritesIT {
+class ConcurrentWritesChecks {
     private static final String SOURCE = "race";
     private static final int WRITERS = 16;
     private static final int ROUNDS = 20;
     private static final int SHARED_USERS = 100;
     private static final int OVERLAPPING_DOCUMENTS = 8;
 
-    private static TestServer server;
+    @RegisterExtension
+    static final RunningServer SERVER = RunningServer.withDefaults();
+
     private static HttpApi api;
     private static ExecutorService threads;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
-        api = server.api();
+        api = SERVER.api();
         threads = Executors.newFixedThreadPool(WRITERS);
     }
 
     @AfterAll
     static void stop() {
         threads.shutdownNow();
-        server.close();
     }
 
     /** Sixteen simultaneous POSTs that create one user all succeed, and exactly one of their sets is stored. */
@@ -180,7 +181,7 @@ class ConcurrentWritesIT {
             }));
         }
         start.countDown();
-        return pending.stream().map(ConcurrentWritesIT::result).toList();
+        return pending.stream().map(ConcurrentWritesChecks::result).toList();
     }
 
     private static HttpResponse<String> result(Future<HttpResponse<String>> future) {
@@ -195,7 +196,7 @@ class ConcurrentWritesIT {
     }
 
     private static void assertAllNoContent(List<HttpResponse<String>> responses) {
-        assertThat(responses).allSatisfy(ConcurrentWritesIT::assertNoContent);
+        assertThat(responses).allSatisfy(ConcurrentWritesChecks::assertNoContent);
     }
 
     private static void assertNoContent(HttpResponse<String> response) {

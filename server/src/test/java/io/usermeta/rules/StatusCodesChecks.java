@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Status codes of success and of the container's own refusals, each error with the API's error body. */
-class StatusCodesIT {
+class StatusCodesChecks {
     private static final String SOURCE = "registration";
     private static final String REGISTRATION = "/api/00000/" + SOURCE + "/user";
 

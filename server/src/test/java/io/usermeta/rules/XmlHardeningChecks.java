@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** No DTD is read, no external entity fetched and no entity expanded: any DOCTYPE is a 400. */
-class XmlHardeningIT {
+class XmlHardeningChecks {
     private static final String SOURCE = "registration";
     private static final String REGISTRATION = "/api/00000/" + SOURCE + "/user";
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every limit is enforced at its boundary: the limit itself is accepted, one more is a 4xx naming the
  * limit. Most checks run against a server with small limits; the defaults are checked where cheap.
  */
-class LimitsIT {
+class LimitsChecks {
     private static final String SOURCE = "registration";
     private static final String REGISTRATION = "/api/00000/" + SOURCE + "/user";
     private static final Limits SMALL = new Limits(4096, 3, 3, 8, 12, 40, 1024);

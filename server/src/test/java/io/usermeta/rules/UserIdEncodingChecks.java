@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * How user ids travel: percent-encoded in paths, XML-escaped in bodies, split on literal commas
  * before decoding, and case-sensitive, like keys.
  */
-class UserIdEncodingIT {
+class UserIdEncodingChecks {
     private static final String REGISTRATION = "/api/00000/registration/user";
     private static final String DELETE = "/api/00000/user/";
 

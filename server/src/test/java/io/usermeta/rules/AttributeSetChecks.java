@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Replace semantics per user and source, set semantics, reading across sources and opting out. */
-class AttributeSetIT {
+class AttributeSetChecks {
     private static final String API = "/api/00000/";
     private static final String REGISTRATION = API + "registration/user";
     private static final String SOCIAL = API + "social/user";

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Values of every type go in through POST and come back through GET exactly as sent. */
-class RoundTripIT {
+class RoundTripChecks {
     private static final String REGISTRATION = "/api/00000/registration/user";
 
     @RegisterExtension
