@@ -16,6 +16,7 @@ import org.HdrHistogram.Histogram;
  */
 record ImportResult(long users, long attributes, int threads, int usersPerDocument, long elapsedNanos,
         long firstTenthNanos, long lastTenthNanos, Histogram postLatency) {
+    private static final long MIN_DOCUMENTS_FOR_TENTHS = 100;
 
     double usersPerSecond() {
         return perSecond(users, elapsedNanos);
@@ -25,12 +26,19 @@ record ImportResult(long users, long attributes, int threads, int usersPerDocume
         return perSecond(attributes, elapsedNanos);
     }
 
+    /** The rate of the first tenth, or 0 where a tenth is too few documents to time on its own. */
     double firstTenthUsersPerSecond() {
-        return perSecond(users / 10.0, firstTenthNanos);
+        return hasTimedTenths() ? perSecond(users / 10.0, firstTenthNanos) : 0;
     }
 
+    /** The rate of the last tenth, or 0 where a tenth is too few documents to time on its own. */
     double lastTenthUsersPerSecond() {
-        return perSecond(users / 10.0, lastTenthNanos);
+        return hasTimedTenths() ? perSecond(users / 10.0, lastTenthNanos) : 0;
+    }
+
+    /** Whether each tenth holds ten documents or more; fewer are in flight together and finish at once. */
+    private boolean hasTimedTenths() {
+        return users / usersPerDocument >= MIN_DOCUMENTS_FOR_TENTHS;
     }
 
     private static double perSecond(double count, long nanos) {

@@ -103,8 +103,9 @@ public final class LoadBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         checkOptions();
         Files.createDirectories(workDirectory);
-        String started = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-        Path resultsFile = workDirectory.resolve("results-" + started + ".md");
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Path resultsFile = workDirectory.resolve("results-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started) + ".md");
         CensusUsers census = CensusUsers.load(Math.max(users, smallUsers));
 
         List<RunResult> runs = new ArrayList<>();
@@ -112,11 +113,11 @@ public final class LoadBenchmark implements Callable<Integer> {
             for (long size : sizes()) {
                 runs.add(runOnce(kind, size, census));
                 // Written after every run, so that a failure late in a long benchmark keeps what went before.
-                Files.writeString(resultsFile, Report.render(setup(census), runs), StandardCharsets.UTF_8);
+                Files.writeString(resultsFile, Report.render(setup(census, started), runs), StandardCharsets.UTF_8);
             }
         }
 
-        spec.commandLine().getOut().print(Report.render(setup(census), runs));
+        spec.commandLine().getOut().print(Report.render(setup(census, started), runs));
         spec.commandLine().getOut().flush();
         LOG.info("Results written to {}", resultsFile);
         return 0;
@@ -182,11 +183,12 @@ public final class LoadBenchmark implements Callable<Integer> {
         return results;
     }
 
-    private List<String> setup(CensusUsers census) {
+    private List<String> setup(CensusUsers census, Instant started) {
         String columns = CensusUsers.COLUMNS.stream().map(column -> column.key() + " " + column.type())
                 .collect(Collectors.joining(", "));
         return List.of(
-                "Run: " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " on " + Machine.describe(),
+                "Run: from " + started + " for " + Duration.between(started, Instant.now()).toMinutes()
+                        + " min, on " + Machine.describe(),
                 "Server: `" + serverJar + "` in its own JVM (" + String.join(" ", serverJavaOptions)
                         + "), default pool of 16 connections, on 127.0.0.1",
                 "Import: " + importThreads + " client threads, " + usersPerDocument + " users per POST;"

@@ -71,8 +71,12 @@ final class Report {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
+    /** A rate in whole units, or with two decimals below 10, where rounding would hide it. */
     private static String rate(double perSecond) {
-        return perSecond <= 0 ? "–" : count(Math.round(perSecond));
+        if (perSecond <= 0) {
+            return "–";
+        }
+        return perSecond < 10 ? decimal(perSecond, 2) : count(Math.round(perSecond));
     }
 
     private static String mebibytes(long bytes) {
