@@ -1,18 +1,22 @@
 package io.usermeta.cli;
 
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import io.usermeta.store.Database;
 import io.usermeta.store.StoreException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 
 /** One-line explanations of the failures an operator causes and can fix, for the command line. */
 final class FailureMessages {
     /** H2's "database may be already in use": another process opened the file without AUTO_SERVER. */
     private static final int H2_DATABASE_IN_USE = 90020;
+    /** PostgreSQL starts a message with its severity, which says nothing an operator can act on. */
+    private static final Pattern SEVERITY = Pattern.compile("^(FATAL|ERROR|PANIC): ");
 
     private FailureMessages() {}
 
@@ -41,6 +45,10 @@ final class FailureMessages {
             return "cannot open the database: another process has it open; stop that process, or let both"
                     + " share it with AUTO_SERVER=TRUE in the URL of each";
         }
+        if (cause.isPresent() && Database.refusesCredentials(cause.get())) {
+            return "the database refused the credentials (" + firstLine(cause.get()) + "); check --db-user and"
+                    + " --db-password (USERMETA_DB_USER, USERMETA_DB_PASSWORD) or the user and password in the URL";
+        }
         return "cannot use the database: " + firstLine(cause.isPresent() ? cause.get() : failure);
     }
 
@@ -63,10 +71,14 @@ final class FailureMessages {
         return Optional.empty();
     }
 
-    /** The message's first line, without H2's trailing {@code [code-version]} and lower-cased in front. */
+    /**
+     * The message's first line, without PostgreSQL's leading severity or H2's trailing
+     * {@code [code-version]}, and lower-cased in front.
+     */
     private static String firstLine(Throwable failure) {
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        String line = message.lines().findFirst().orElse("").replaceFirst("\\s*\\[\\d+-\\d+]$", "");
+        String line = SEVERITY.matcher(message.lines().findFirst().orElse("")).replaceFirst("")
+                .replaceFirst("\\s*\\[\\d+-\\d+]$", "");
         return line.isEmpty() ? line : line.substring(0, 1).toLowerCase(Locale.ROOT) + line.substring(1);
     }
 }

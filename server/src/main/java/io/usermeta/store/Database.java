@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
 
     /** SQLSTATE class 08: connection exceptions, in every database. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
+    /** SQLSTATE class 28: invalid authorization, such as a wrong user name or password. */
+    private static final String INVALID_AUTHORIZATION_CLASS = "28";
 
     /** Held around each write transaction where the dialect asks for writes one at a time. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -61,9 +63,11 @@ public final class Database implements AutoCloseable {
     static Database open(DatabaseConfig settings, UnaryOperator<DataSource> connections) {
         String url = settings.url();
         SqlDialect dialect = SqlDialect.of(url);
+        DataSource source = connections.apply(
+                new DriverDataSource(url, null, dialect.driverProperties(), settings.user(), settings.password()));
+        failIfCredentialsRefused(source);
         HikariConfig config = new HikariConfig();
-        config.setDataSource(connections.apply(
-                new DriverDataSource(url, null, dialect.driverProperties(), settings.user(), settings.password())));
+        config.setDataSource(source);
         config.setMaximumPoolSize(settings.poolSize());
         config.setPoolName("usermeta");
         config.setConnectionTimeout(settings.connectionTimeoutMillis());
@@ -76,6 +80,28 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(pool, dialect, redact(url));
+    }
+
+    /**
+     * Opens one connection before the pool does: the pool retries a first connection that fails
+     * until its initialization timeout, which helps while a database starts up, but credentials the
+     * database refuses do not get better by waiting. Other failures are left to the pool's retries.
+     */
+    private static void failIfCredentialsRefused(DataSource source) {
+        try (Connection first = source.getConnection()) {
+            // Accepted: the pool opens its own connections from here on.
+        } catch (SQLException e) {
+            if (refusesCredentials(e)) {
+                throw new StoreException("the database refused the credentials", e, false);
+            }
+            LOG.debug("A first connection failed; the pool retries: {}", e.getMessage());
+        }
+    }
+
+    /** Whether the database turned the login down: wrong user name or password, or a user it does not admit. */
+    public static boolean refusesCredentials(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith(INVALID_AUTHORIZATION_CLASS);
     }
 
     private static void migrate(HikariDataSource pool) {

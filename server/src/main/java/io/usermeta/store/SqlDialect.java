@@ -77,7 +77,7 @@ public enum SqlDialect {
         return upsertUser;
     }
 
-    /** The dialect of a JDBC URL; fails for databases usermeta does not support. */
+    /** The dialect of a JDBC URL; fails for other databases, naming the URL without its credentials. */
     public static SqlDialect of(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:h2:")) {
             return H2;
@@ -85,7 +85,7 @@ public enum SqlDialect {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported database URL " + jdbcUrl
+        throw new IllegalArgumentException("unsupported database URL " + Database.redact(jdbcUrl)
                 + "; use jdbc:h2:… or jdbc:postgresql:…");
     }
 }

@@ -33,10 +33,39 @@ class FailureMessagesTest {
     /** Another database failure gives the driver's first line, without H2's error code suffix. */
     @Test
     void databaseFailureGivesTheDriversFirstLine() {
-        SQLException wrongPassword = new SQLException("Wrong user name or password [28000-252]\nmore", "28000", 28000);
+        SQLException noTable = new SQLException("Table \"CUSTOMER\" not found [42102-252]\nmore", "42S02", 42102);
 
-        assertThat(FailureMessages.explain(new StoreException("database operation failed", wrongPassword, false)))
-                .contains("cannot use the database: wrong user name or password");
+        assertThat(FailureMessages.explain(new StoreException("database operation failed", noTable, false)))
+                .contains("cannot use the database: table \"CUSTOMER\" not found");
+    }
+
+    /** PostgreSQL's leading severity is left out of the driver's line. */
+    @Test
+    void postgresSeverityIsLeftOut() {
+        SQLException noDatabase = new SQLException("FATAL: database \"usermta\" does not exist", "3D000");
+
+        assertThat(FailureMessages.explain(new PoolInitializationException(noDatabase)))
+                .contains("cannot use the database: database \"usermta\" does not exist");
+    }
+
+    /** Credentials PostgreSQL refuses are named as such, with the options and variables that give them. */
+    @Test
+    void refusedCredentialsSayWhatToCheck() {
+        SQLException refused = new SQLException("FATAL: password authentication failed for user \"app\"", "28P01");
+
+        assertThat(FailureMessages.explain(new StoreException("the database refused the credentials", refused, false)))
+                .contains("the database refused the credentials (password authentication failed for user \"app\");"
+                        + " check --db-user and --db-password (USERMETA_DB_USER, USERMETA_DB_PASSWORD) or the user"
+                        + " and password in the URL");
+    }
+
+    /** H2's wrong user name or password is refused credentials too. */
+    @Test
+    void h2WrongPasswordIsRefusedCredentials() {
+        SQLException wrongPassword = new SQLException("Wrong user name or password [28000-252]", "28000", 28000);
+
+        assertThat(FailureMessages.explain(new PoolInitializationException(wrongPassword))).hasValueSatisfying(
+                message -> assertThat(message).startsWith("the database refused the credentials (wrong user name"));
     }
 
     /** A bad setting is its own message. */

@@ -3,8 +3,10 @@ package io.usermeta.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usermeta.testing.HttpApi;
+import io.usermeta.testing.Race;
 import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.UserAttribute;
+import io.usermeta.testing.WriterSets;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,11 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,22 +33,23 @@ class ConcurrentWritesChecks {
     private static final int ROUNDS = 20;
     private static final int SHARED_USERS = 100;
     private static final int OVERLAPPING_DOCUMENTS = 8;
+    private static final List<List<UserAttribute>> SETS = WriterSets.of(WRITERS);
 
     @RegisterExtension
     static final RunningServer SERVER = RunningServer.withDefaults();
 
     private static HttpApi api;
-    private static ExecutorService threads;
+    private static Race race;
 
     @BeforeAll
     static void start() {
         api = SERVER.api();
-        threads = Executors.newFixedThreadPool(WRITERS);
+        race = Race.withRunners(WRITERS);
     }
 
     @AfterAll
     static void stop() {
-        threads.shutdownNow();
+        race.close();
     }
 
     /** Sixteen simultaneous POSTs that create one user all succeed, and exactly one of their sets is stored. */
@@ -60,10 +58,10 @@ class ConcurrentWritesChecks {
         for (int round = 0; round < ROUNDS; round++) {
             String userId = "new-" + round;
 
-            List<HttpResponse<String>> responses = race(writersOf(userId));
+            List<HttpResponse<String>> responses = race.run(writersOf(userId));
 
             assertAllNoContent(responses);
-            assertThat(storedSet(userId)).isIn(candidateSets());
+            assertThat(storedSet(userId)).isIn(SETS);
         }
     }
 
@@ -74,24 +72,24 @@ class ConcurrentWritesChecks {
             String userId = "existing-" + round;
             giveAnEarlierSet(userId);
 
-            List<HttpResponse<String>> responses = race(writersOf(userId));
+            List<HttpResponse<String>> responses = race.run(writersOf(userId));
 
             assertAllNoContent(responses);
-            assertThat(storedSet(userId)).isIn(candidateSets());
+            assertThat(storedSet(userId)).isIn(SETS);
         }
     }
 
     /** A POST racing a DELETE of the same user leaves the user either absent or holding exactly the posted set. */
     @Test
     void postRacingDeleteLeavesUserAbsentOrWithThePostedSet() {
-        List<UserAttribute> posted = candidateSets().get(WRITERS - 1);
+        List<UserAttribute> posted = SETS.get(WRITERS - 1);
         for (int round = 0; round < 2 * ROUNDS; round++) {
             String userId = "deleted-" + round;
             if (round % 2 == 0) {
                 giveAnEarlierSet(userId);
             }
 
-            List<HttpResponse<String>> responses = race(List.of(
+            List<HttpResponse<String>> responses = race.run(List.of(
                     () -> api.postUsers(SOURCE, Map.of(userId, posted)),
                     () -> api.deleteUsers(List.of(userId))));
 
@@ -118,7 +116,7 @@ class ConcurrentWritesChecks {
                 writers.add(() -> api.postUsers(SOURCE, users));
             }
 
-            List<HttpResponse<String>> responses = race(writers);
+            List<HttpResponse<String>> responses = race.run(writers);
 
             assertAllNoContent(responses);
             Set<List<UserAttribute>> storedSets = new HashSet<>(api.getUsers(SOURCE, userIds).values());
@@ -126,22 +124,8 @@ class ConcurrentWritesChecks {
         }
     }
 
-    /** Set {@code writer} has {@code 1 + 3 * writer} attributes, every value naming its writer. */
-    private static List<List<UserAttribute>> candidateSets() {
-        List<List<UserAttribute>> sets = new ArrayList<>();
-        for (int writer = 0; writer < WRITERS; writer++) {
-            List<UserAttribute> set = new ArrayList<>();
-            set.add(UserAttribute.numeric("writer", String.valueOf(writer)));
-            for (int i = 0; i < 3 * writer; i++) {
-                set.add(UserAttribute.nominal("attribute-" + i, "writer-" + writer));
-            }
-            sets.add(set);
-        }
-        return sets;
-    }
-
     private static List<Callable<HttpResponse<String>>> writersOf(String userId) {
-        return candidateSets().stream()
+        return SETS.stream()
                 .<Callable<HttpResponse<String>>>map(set -> () -> api.postUsers(SOURCE, Map.of(userId, set)))
                 .toList();
     }
@@ -156,7 +140,7 @@ class ConcurrentWritesChecks {
             Collections.shuffle(order, random);
         }
         Map<String, List<UserAttribute>> users = new LinkedHashMap<>();
-        order.forEach(userId -> users.put(userId, candidateSets().get(document)));
+        order.forEach(userId -> users.put(userId, SETS.get(document)));
         return users;
     }
 
@@ -168,31 +152,6 @@ class ConcurrentWritesChecks {
         Map<String, List<UserAttribute>> stored = api.getUsers(SOURCE, List.of(userId));
         assertThat(stored).containsOnlyKeys(userId);
         return stored.get(userId);
-    }
-
-    /** Runs the requests at once, released together, and returns their responses in the given order. */
-    private static List<HttpResponse<String>> race(List<Callable<HttpResponse<String>>> requests) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> pending = new ArrayList<>();
-        for (Callable<HttpResponse<String>> request : requests) {
-            pending.add(threads.submit(() -> {
-                start.await();
-                return request.call();
-            }));
-        }
-        start.countDown();
-        return pending.stream().map(ConcurrentWritesChecks::result).toList();
-    }
-
-    private static HttpResponse<String> result(Future<HttpResponse<String>> future) {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a request failed without an answer", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void assertAllNoContent(List<HttpResponse<String>> responses) {

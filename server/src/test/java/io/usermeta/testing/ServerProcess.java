@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,14 +30,23 @@ public final class ServerProcess implements AutoCloseable {
      * to {@code output}, and waits until it is up.
      */
     public static ServerProcess start(String databaseUrl, Path output, String... options) {
+        List<String> withDatabase = new ArrayList<>(List.of("--db", databaseUrl));
+        withDatabase.addAll(List.of(options));
+        return startWith(Map.of(), output, withDatabase.toArray(String[]::new));
+    }
+
+    /**
+     * Starts a server with further environment variables and {@code serve} options, which name the
+     * database themselves ({@code --db} or {@code USERMETA_DB}), and waits until it is up.
+     */
+    public static ServerProcess startWith(Map<String, String> environment, Path output, String... options) {
         int port = UsermetaProcess.freePort();
-        List<String> args = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--db", databaseUrl));
+        List<String> args = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", String.valueOf(port)));
         args.addAll(List.of(options));
-        Map<String, String> environment =
-                Map.of("USERMETA_BOOTSTRAP_CUSTOMER", TestServer.CUSTOMER + ":" + TestServer.LICENSE_KEY);
+        Map<String, String> withCustomer = new HashMap<>(environment);
+        withCustomer.put("USERMETA_BOOTSTRAP_CUSTOMER", TestServer.CUSTOMER + ":" + TestServer.LICENSE_KEY);
         ServerProcess server = new ServerProcess(
-                UsermetaProcess.start(output, environment, args.toArray(String[]::new)), port);
+                UsermetaProcess.start(output, withCustomer, args.toArray(String[]::new)), port);
         try {
             server.awaitHealthy();
         } catch (RuntimeException e) {

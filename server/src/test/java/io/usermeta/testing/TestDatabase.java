@@ -38,7 +38,7 @@ public enum TestDatabase {
     record Created(String url, String schema) {
         void drop() {
             if (schema != null) {
-                TestPostgres.execute("DROP SCHEMA " + schema + " CASCADE");
+                TestPostgres.dropSchema(schema);
             }
         }
     }

@@ -12,10 +12,13 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +34,8 @@ import java.util.stream.Stream;
 public final class TestPostgres {
     public static final String URL_VARIABLE = "USERMETA_TEST_POSTGRES_URL";
     public static final String BIN_VARIABLE = "USERMETA_TEST_POSTGRES_BIN";
+
+    private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)(user|password)=");
 
     private static String serverUrl;
 
@@ -61,6 +66,39 @@ public final class TestPostgres {
     /** A JDBC URL, with credentials, whose connections work in a new, empty schema. */
     public static String freshSchemaUrl() {
         return schemaUrl(freshSchema());
+    }
+
+    /** A JDBC URL for {@code schema} without user or password, for credentials given apart from it. */
+    public static String schemaUrlWithoutCredentials(String schema) {
+        String url = schemaUrl(schema);
+        int query = url.indexOf('?');
+        String parameters = Arrays.stream(url.substring(query + 1).split("&"))
+                .filter(parameter -> !CREDENTIAL_PARAMETER.matcher(parameter).lookingAt())
+                .collect(Collectors.joining("&"));
+        return url.substring(0, query + 1) + parameters;
+    }
+
+    /**
+     * Creates a role that may log in with {@code password} and use and create objects in {@code
+     * schema}, and returns its name. The throwaway cluster checks passwords on TCP with SCRAM, so a
+     * wrong password is refused; drop the role with {@link #dropRole} after the schema.
+     */
+    public static String createLoginRole(String schema, String password) {
+        String role = "test_role_" + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password.replace("'", "''") + "'");
+        execute("GRANT ALL ON SCHEMA " + schema + " TO " + role);
+        return role;
+    }
+
+    /** Drops a role made by {@link #createLoginRole}, with whatever it still owns. */
+    public static void dropRole(String role) {
+        execute("DROP OWNED BY " + role + " CASCADE");
+        execute("DROP ROLE " + role);
+    }
+
+    /** Drops {@code schema} with everything in it. */
+    public static void dropSchema(String schema) {
+        execute("DROP SCHEMA " + schema + " CASCADE");
     }
 
     /** Runs one statement as the superuser of the test server. */

@@ -54,6 +54,28 @@ public final class UsermetaProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code usermeta args…} with extra environment variables to its end, killing it if it
+     * outlives {@code timeout}; its stdout and stderr go to files of their own in {@code directory}.
+     */
+    public static Ended run(Path directory, Map<String, String> environment, Duration timeout, String... args) {
+        long started = System.nanoTime();
+        try (UsermetaProcess process = start(newFile(directory, ".out"), newFile(directory, ".err"), environment,
+                args)) {
+            int exitCode = process.waitFor(timeout);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            return new Ended(exitCode, process.output(), process.errors(), took);
+        }
+    }
+
+    private static Path newFile(Path directory, String suffix) {
+        try {
+            return Files.createTempFile(directory, "usermeta", suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A port nobody listens on right now. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -112,6 +134,16 @@ public final class UsermetaProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * What a process that ran to its end left.
+     *
+     * @param exitCode its exit code
+     * @param output what it wrote to stdout
+     * @param errors what it wrote to stderr
+     * @param took how long it ran, its JVM's start included
+     */
+    public record Ended(int exitCode, String output, String errors, Duration took) {}
 
     /** Kills the process if it still runs, so that no test leaves one behind. */
     @Override
