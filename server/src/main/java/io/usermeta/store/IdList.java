@@ -7,14 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A list of user ids as one statement matches it: one array parameter ({@code = ANY(?)}) where the
- * database matches arrays well, otherwise an {@code IN (?, …)} list whose length is padded up to a
- * power of two with copies of the last id, so that a handful of statement shapes serve every list
- * length and stay in the drivers' statement caches.
+ * A list of user ids of one customer, as a statement selects those users' rows of a table. Each
+ * database gets the form whose plan is one index lookup per id, measured on both:
+ * <ul>
+ *   <li>PostgreSQL: {@code WHERE t.customer_id = ? AND t.user_id = ANY(?)}, with the ids as one
+ *       array parameter;</li>
+ *   <li>H2: a join of {@code VALUES (?), (?), …} with the table. H2 plans an {@code IN (?, …)} list
+ *       (and an array) as a range over the customer id alone, so it would read all of the
+ *       customer's rows: 1.7 s for 128 ids among 100,000 rows, against 9 ms for the join. The list
+ *       is padded to a power of two, so a handful of statement shapes serve every length and stay
+ *       in the statement cache, with the empty id, which no user has.</li>
+ * </ul>
  */
 final class IdList {
     /** The most ids one statement takes. */
     static final int MAX_SIZE = 1024;
+    /** Pads H2's lists: the API refuses empty user ids, so it matches no row. */
+    private static final String NO_USER = "";
 
     private final boolean asArray;
     private final List<String> ids;
@@ -41,25 +50,34 @@ final class IdList {
         return chunks;
     }
 
-    /** The SQL condition that {@code column} is one of the ids. */
-    String condition(String column) {
+    /**
+     * A FROM clause naming, as {@code t}, the rows of {@code table} that belong to the customer and
+     * to one of the ids. It ends in a condition, so {@code " AND t.column = ?"} may follow.
+     */
+    String rowsOf(String table) {
         if (asArray) {
-            return column + " = ANY(?)";
+            return "FROM " + table + " t WHERE t.customer_id = ? AND t.user_id = ANY(?)";
         }
-        return column + " IN (?" + ", ?".repeat(paddedSize() - 1) + ")";
+        return "FROM (VALUES (?)" + ", (?)".repeat(paddedSize() - 1) + ") v(id) JOIN " + table
+                + " t ON t.customer_id = ? AND t.user_id = v.id";
     }
 
-    /** Binds the ids from parameter {@code index} on and returns the index of the next parameter. */
-    int bind(Connection connection, PreparedStatement statement, int index) throws SQLException {
+    /**
+     * Binds the parameters of {@link #rowsOf(String)} from parameter {@code index} on and returns the
+     * index of the next parameter.
+     */
+    int bind(Connection connection, PreparedStatement statement, int index, String customerId) throws SQLException {
         if (asArray) {
-            statement.setArray(index, connection.createArrayOf("varchar", ids.toArray()));
-            return index + 1;
+            statement.setString(index, customerId);
+            statement.setArray(index + 1, connection.createArrayOf("varchar", ids.toArray()));
+            return index + 2;
         }
         int size = paddedSize();
         for (int i = 0; i < size; i++) {
-            statement.setString(index + i, ids.get(Math.min(i, ids.size() - 1)));
+            statement.setString(index + i, i < ids.size() ? ids.get(i) : NO_USER);
         }
-        return index + size;
+        statement.setString(index + size, customerId);
+        return index + size + 1;
     }
 
     private int paddedSize() {

@@ -26,17 +26,19 @@ import java.util.TreeSet;
  * <p>Each database gets the bulk pattern that is fast on it ({@link SqlDialect#matchesIdArrays()}):
  * PostgreSQL takes an id list as one array parameter ({@code = ANY(?)}), because a prepared per-row
  * DELETE planned while the table was small keeps scanning the table as it grows; H2 compares every
- * row with a whole array, so there the ids go in an {@code IN} list or a batch of per-row statements.
+ * row with a whole array, so there deletes are batches of per-row statements and reads join a list
+ * of values (see {@link IdList}).
  *
- * <p>A read is one statement over each table, without a join, so that it reads one consistent
- * snapshot and no planner estimate (a freshly loaded table can look empty to PostgreSQL until its
- * statistics are refreshed) can turn it into a nested scan of the attribute table.
+ * <p>A read is one statement, a UNION of the users' profile rows and their attribute rows, so that
+ * it reads one consistent snapshot; it joins the two tables nowhere, so no planner estimate (a
+ * freshly loaded table can look empty to PostgreSQL until its statistics are refreshed) can turn it
+ * into a nested scan of the attribute table.
  */
 public final class JdbcUserAttributeRepository implements UserAttributeRepository {
-    private static final String SELECT = "SELECT user_id, NULL AS source, -1 AS position, NULL AS attr_key,"
-            + " NULL AS attr_type, NULL AS attr_value FROM user_profile WHERE customer_id = ? AND %1$s"
-            + " UNION ALL SELECT user_id, source, position, attr_key, attr_type, attr_value"
-            + " FROM user_attribute WHERE customer_id = ? AND %1$s%2$s";
+    private static final String SELECT_PROFILES = "SELECT t.user_id, NULL AS source, -1 AS position,"
+            + " NULL AS attr_key, NULL AS attr_type, NULL AS attr_value ";
+    private static final String SELECT_ATTRIBUTES =
+            "SELECT t.user_id, t.source, t.position, t.attr_key, t.attr_type, t.attr_value ";
     private static final String DELETE_SET = "DELETE FROM user_attribute WHERE customer_id = ? AND source = ? AND %s";
     private static final String INSERT = "INSERT INTO user_attribute"
             + " (customer_id, user_id, source, position, attr_key, attr_type, attr_value)"
@@ -65,14 +67,12 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
     private void findChunk(Connection connection, String customerId, List<String> ids, String source,
             Map<String, List<StoredAttribute>> found) throws SQLException {
         IdList match = IdList.of(database.dialect(), ids);
-        String sql = String.format(SELECT, match.condition("user_id"), source == null ? "" : " AND source = ?");
+        String sql = SELECT_PROFILES + match.rowsOf("user_profile") + " UNION ALL " + SELECT_ATTRIBUTES
+                + match.rowsOf("user_attribute") + (source == null ? "" : " AND t.source = ?");
         Map<String, List<Row>> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            select.setString(index++, customerId);
-            index = match.bind(connection, select, index);
-            select.setString(index++, customerId);
-            index = match.bind(connection, select, index);
+            int index = match.bind(connection, select, 1, customerId);
+            index = match.bind(connection, select, index, customerId);
             if (source != null) {
                 select.setString(index, source);
             }
@@ -172,11 +172,9 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
             throws SQLException {
         if (database.dialect().matchesIdArrays()) {
             for (List<String> chunk : IdList.chunks(userIds)) {
-                IdList match = IdList.of(database.dialect(), chunk);
-                try (PreparedStatement delete = connection.prepareStatement(
-                        String.format(sql, match.condition("user_id")))) {
+                try (PreparedStatement delete = connection.prepareStatement(String.format(sql, "user_id = ANY(?)"))) {
                     bindAll(delete, leading);
-                    match.bind(connection, delete, leading.size() + 1);
+                    delete.setArray(leading.size() + 1, connection.createArrayOf("varchar", chunk.toArray()));
                     delete.executeUpdate();
                 }
             }

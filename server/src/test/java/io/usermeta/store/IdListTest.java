@@ -14,15 +14,17 @@ class IdListTest {
     void postgresqlMatchesOneArrayParameter() {
         IdList ids = IdList.of(SqlDialect.POSTGRESQL, List.of("a", "b", "c"));
 
-        assertThat(ids.condition("user_id")).isEqualTo("user_id = ANY(?)");
+        assertThat(ids.rowsOf("user_attribute"))
+                .isEqualTo("FROM user_attribute t WHERE t.customer_id = ? AND t.user_id = ANY(?)");
     }
 
-    /** H2 gets an IN list padded up to the next power of two, so few statement shapes exist. */
+    /** H2 joins a list of values padded up to the next power of two, so few statement shapes exist. */
     @Test
-    void h2MatchesAPaddedInList() {
+    void h2JoinsAPaddedListOfValues() {
         IdList ids = IdList.of(SqlDialect.H2, List.of("a", "b", "c"));
 
-        assertThat(ids.condition("user_id")).isEqualTo("user_id IN (?, ?, ?, ?)");
+        assertThat(ids.rowsOf("user_attribute")).isEqualTo("FROM (VALUES (?), (?), (?), (?)) v(id)"
+                + " JOIN user_attribute t ON t.customer_id = ? AND t.user_id = v.id");
     }
 
     /** Long lists are cut into statements of at most 1,024 ids, in order and without loss. */

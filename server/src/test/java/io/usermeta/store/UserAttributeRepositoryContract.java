@@ -180,9 +180,9 @@ abstract class UserAttributeRepositoryContract {
 
     /**
      * Every statement that the stores send for a customer's work names that customer in an equality
-     * condition or in the row it inserts, so a distributed PostgreSQL routes it to one shard. Only
-     * the administrator's customer list and count read across customers, and the list joins each
-     * customer's users on its id.
+     * condition (of its WHERE clause or of the join that reads the rows) or in the row it inserts,
+     * so a distributed PostgreSQL routes it to one shard. Only the administrator's customer list and
+     * count read across customers, and the list joins each customer's users on its id.
      */
     @Test
     void everyStatementNamesItsCustomer() {
@@ -222,7 +222,7 @@ abstract class UserAttributeRepositoryContract {
         }
         for (String part : sql.split(" union all ")) {
             boolean inserts = part.matches("(insert|merge) into \\w+ \\(customer_id,.*");
-            if (!inserts && !part.matches(".* where (\\w+\\.)?customer_id = \\?.*")) {
+            if (!inserts && !part.matches(".* (where|on) (\\w+\\.)?customer_id = \\?.*")) {
                 return false;
             }
         }
