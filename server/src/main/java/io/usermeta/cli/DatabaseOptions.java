@@ -35,6 +35,19 @@ final class DatabaseOptions {
         return new DatabaseConfig(chosen, user, password, poolSize, timeoutMillis);
     }
 
+    /**
+     * The options another command needs to open the same database, for hints printed to the
+     * operator: {@code --db} and {@code --db-user} when given, never the password.
+     */
+    String asArguments() {
+        String arguments = givenUrl().map(given -> " --db " + shellQuoted(given)).orElse("");
+        return user == null || user.isBlank() ? arguments : arguments + " --db-user " + shellQuoted(user);
+    }
+
+    private static String shellQuoted(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
     /** The URL as given with {@code --db} or {@code USERMETA_DB}, or empty for the default database. */
     Optional<String> givenUrl() {
         return url == null || url.isBlank() ? Optional.empty() : Optional.of(url);

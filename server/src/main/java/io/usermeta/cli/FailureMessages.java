@@ -15,6 +15,8 @@ import org.flywaydb.core.api.FlywayException;
 final class FailureMessages {
     /** H2's "database may be already in use": another process opened the file without AUTO_SERVER. */
     private static final int H2_DATABASE_IN_USE = 90020;
+    /** SQLSTATE 42501: the user lacks a privilege, such as creating tables in its schema. */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
     /** PostgreSQL starts a message with its severity, which says nothing an operator can act on. */
     private static final Pattern SEVERITY = Pattern.compile("^(FATAL|ERROR|PANIC): ");
 
@@ -48,6 +50,10 @@ final class FailureMessages {
         if (cause.isPresent() && Database.refusesCredentials(cause.get())) {
             return "the database refused the credentials (" + firstLine(cause.get()) + "); check --db-user and"
                     + " --db-password (USERMETA_DB_USER, USERMETA_DB_PASSWORD) or the user and password in the URL";
+        }
+        if (cause.isPresent() && INSUFFICIENT_PRIVILEGE.equals(cause.get().getSQLState())) {
+            return "cannot use the database: " + firstLine(cause.get()) + "; the database user must be allowed to"
+                    + " create tables in its schema (on PostgreSQL 15 and later, make it the database's owner)";
         }
         return "cannot use the database: " + firstLine(cause.isPresent() ? cause.get() : failure);
     }

@@ -2,7 +2,6 @@ package io.usermeta.cli;
 
 import io.usermeta.server.UsermetaServer;
 import java.io.PrintWriter;
-import java.util.Optional;
 
 /**
  * The license key of the customer a new database starts with, shown once on stdout after the
@@ -14,9 +13,11 @@ final class FirstStartBanner {
 
     private FirstStartBanner() {}
 
-    /** {@code givenDatabaseUrl} is empty for the default database, which needs no {@code --db}. */
-    static void print(PrintWriter out, String key, String host, int port, Optional<String> givenDatabaseUrl) {
-        String database = givenDatabaseUrl.map(url -> " --db " + shellQuoted(url)).orElse("");
+    /**
+     * {@code databaseArguments} are the options that name the database to another command (empty for
+     * the default database); a password, if one is needed, comes from USERMETA_DB_PASSWORD.
+     */
+    static void print(PrintWriter out, String key, String host, int port, String databaseArguments) {
         out.println(RULE);
         out.println("  New database: created customer " + FIRST_CUSTOMER + ". Its license key is");
         out.println();
@@ -25,7 +26,7 @@ final class FirstStartBanner {
         out.println("  It is shown only now. Use it as the password of HTTP Basic auth, e.g.");
         out.println("    curl -u '" + FIRST_CUSTOMER + ":" + key + "' http://" + clientHost(host) + ":" + port
                 + "/api/" + FIRST_CUSTOMER + "/registration/user/u-1");
-        out.println("  Replace it with: bin/usermeta customer rotate-key " + FIRST_CUSTOMER + database);
+        out.println("  Replace it with: bin/usermeta customer rotate-key " + FIRST_CUSTOMER + databaseArguments);
         out.println(RULE);
         out.flush();
     }
@@ -34,9 +35,5 @@ final class FirstStartBanner {
     private static String clientHost(String host) {
         boolean everyAddress = host.equals("0.0.0.0") || host.equals("::");
         return everyAddress ? "localhost" : host;
-    }
-
-    private static String shellQuoted(String text) {
-        return "'" + text.replace("'", "'\\''") + "'";
     }
 }

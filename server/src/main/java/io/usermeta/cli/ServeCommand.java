@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
 
@@ -81,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         try (UsermetaServer server = UsermetaServer.start(config())) {
             server.firstCustomerKey().ifPresent(key -> FirstStartBanner.print(spec.commandLine().getOut(), key,
-                    host, server.port(), database.givenUrl()));
+                    host, server.port(), database.asArguments()));
             awaitStopSignal();
         }
         return 0;
@@ -101,7 +102,18 @@ final class ServeCommand implements Callable<Integer> {
         stopRequested.await();
     }
 
+    /** A limit above what the database columns hold would turn valid-looking requests into 500s. */
+    private void requireStorable(String option, int value, int stored) {
+        if (value > stored) {
+            throw new ParameterException(spec.commandLine(), option + " is " + value + ", but the database stores"
+                    + " at most " + stored + " characters there");
+        }
+    }
+
     ServerConfig config() {
+        requireStorable("--max-key-length", maxKeyLength, Limits.STORED_KEY_LENGTH);
+        requireStorable("--max-value-length", maxValueLength, Limits.STORED_VALUE_LENGTH);
+        requireStorable("--max-text-length", maxTextLength, Limits.STORED_VALUE_LENGTH);
         Limits limits = new Limits(maxBodyBytes, maxIds, maxAttributes, maxKeyLength, maxValueLength,
                 maxTextLength, maxUriLength);
         return new ServerConfig(host, port, database.config(poolSize), limits, shutdownGraceSeconds,

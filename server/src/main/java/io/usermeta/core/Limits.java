@@ -21,6 +21,10 @@ public record Limits(
         int maxUriLength) {
 
     public static final int MAX_USER_ID_LENGTH = 256;
+    /** The longest attribute key the database columns hold; a configured limit may not exceed it. */
+    public static final int STORED_KEY_LENGTH = 128;
+    /** The longest value of any type the database columns hold; a configured limit may not exceed it. */
+    public static final int STORED_VALUE_LENGTH = 262_144;
 
     /** The defaults the reference documents. */
     public static Limits defaults() {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +90,8 @@ public final class JdbcCustomerRepository implements CustomerRepository {
                             + " FROM customer c ORDER BY c.customer_id");
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    customers.add(new Customer(rows.getString(1), rows.getTimestamp(2).toInstant(),
-                            rows.getTimestamp(3).toInstant(), rows.getLong(4)));
+                    customers.add(new Customer(rows.getString(1), UtcTimestamps.get(rows, 2),
+                            UtcTimestamps.get(rows, 3), rows.getLong(4)));
                 }
             }
             return customers;
@@ -133,14 +132,14 @@ public final class JdbcCustomerRepository implements CustomerRepository {
     /** A new customer starts empty, whatever a removed customer of the same id left behind. */
     private static void insert(Connection connection, String customerId, StoredKey key) throws SQLException {
         deleteData(connection, customerId);
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customer"
                 + " (customer_id, key_salt, key_hash, created_at, key_set_at) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, customerId);
             insert.setString(2, key.salt());
             insert.setString(3, key.hash());
-            insert.setTimestamp(4, now);
-            insert.setTimestamp(5, now);
+            UtcTimestamps.set(insert, 4, now);
+            UtcTimestamps.set(insert, 5, now);
             insert.executeUpdate();
         }
     }
@@ -150,7 +149,7 @@ public final class JdbcCustomerRepository implements CustomerRepository {
                 "UPDATE customer SET key_salt = ?, key_hash = ?, key_set_at = ? WHERE customer_id = ?")) {
             update.setString(1, key.salt());
             update.setString(2, key.hash());
-            update.setTimestamp(3, Timestamp.from(Instant.now()));
+            UtcTimestamps.set(update, 3, Instant.now());
             update.setString(4, customerId);
             return update.executeUpdate() > 0;
         }

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -110,12 +109,12 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
      * gone or changed can be reported as not written; the transaction is then retried as a conflict.
      */
     private void lockUsers(Connection connection, String customerId, List<String> userIds) throws SQLException {
-        Timestamp now = Timestamp.from(Instant.now());
+        Instant now = Instant.now();
         try (PreparedStatement upsert = connection.prepareStatement(database.dialect().upsertUser())) {
             for (String userId : userIds) {
                 upsert.setString(1, customerId);
                 upsert.setString(2, userId);
-                upsert.setTimestamp(3, now);
+                UtcTimestamps.set(upsert, 3, now);
                 upsert.addBatch();
             }
             for (int count : upsert.executeBatch()) {

@@ -39,6 +39,15 @@ class FailureMessagesTest {
                 .contains("cannot use the database: table \"CUSTOMER\" not found");
     }
 
+    /** A user that may not create usermeta's tables is told which right it lacks. */
+    @Test
+    void missingCreateRightGivesAHint() {
+        SQLException denied = new SQLException("ERROR: permission denied for schema public", "42501");
+
+        assertThat(FailureMessages.explain(new StoreException("migration failed", denied, false))).hasValueSatisfying(
+                message -> assertThat(message).contains("permission denied for schema public", "create tables"));
+    }
+
     /** PostgreSQL's leading severity is left out of the driver's line. */
     @Test
     void postgresSeverityIsLeftOut() {

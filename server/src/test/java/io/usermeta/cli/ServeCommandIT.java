@@ -77,6 +77,18 @@ class ServeCommandIT {
         assertThat(directory).isEmptyDirectory();
     }
 
+    /** A length limit above what the database stores is refused at start, not answered with 500s later. */
+    @Test
+    void limitAboveTheStoredLengthIsRefused() {
+        CommandResult result = CommandResult.run("serve", "--max-key-length", "200", "--db",
+                TestServer.databaseUrl(directory));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err().lines()).singleElement().asString()
+                .startsWith("usermeta: --max-key-length is 200, but the database stores at most 128 characters");
+        assertThat(directory).isEmptyDirectory();
+    }
+
     /** A mistyped option is one line pointing to the command's help, not the whole usage text. */
     @Test
     void unknownOptionIsOneLinePointingToHelp() {

@@ -12,10 +12,12 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -227,6 +229,31 @@ abstract class UserAttributeRepositoryContract {
             }
         }
         return true;
+    }
+
+    /**
+     * A customer's dates are instants: written by a process in one time zone and read by a process
+     * in another (instances and command lines on different hosts), they still give the same time.
+     */
+    @Test
+    void customerDatesDoNotDependOnTheProcessTimeZone() {
+        CustomerRepository customers = new JdbcCustomerRepository(database);
+        TimeZone original = TimeZone.getDefault();
+        Instant before = Instant.now().minusSeconds(1);
+        List<CustomerRepository.Customer> listed;
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+            customers.add("c1", LicenseKeys.hash("secret"));
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            listed = customers.list();
+        } finally {
+            TimeZone.setDefault(original);
+        }
+
+        assertThat(listed).singleElement().satisfies(customer -> {
+            assertThat(customer.createdAt()).isBetween(before, Instant.now().plusSeconds(1));
+            assertThat(customer.keySetAt()).isEqualTo(customer.createdAt());
+        });
     }
 
     /** Tables are created unquoted: H2 stores their names in upper case, PostgreSQL in lower case. */
