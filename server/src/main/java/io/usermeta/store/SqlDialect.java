@@ -38,7 +38,8 @@ public enum SqlDialect {
     /**
      * Whether a list of ids is best passed as one array parameter ({@code = ANY(?)}): true for
      * PostgreSQL, which then plans one index lookup per element; false for H2, which compares each
-     * row with the whole array and is fast with {@code IN} lists and batches instead.
+     * row with the whole array (and uses an {@code IN} list only on an index's first column), so
+     * there reads join a list of values and deletes are batches of per-row statements.
      */
     boolean matchesIdArrays() {
         return matchesIdArrays;
