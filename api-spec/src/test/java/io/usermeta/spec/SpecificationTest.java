@@ -22,7 +22,10 @@ class SpecificationTest {
     void documentParsesWithoutMessages() {
         assertThat(SPEC.messages()).isEmpty();
         assertThat(SPEC.openApi().getPaths()).containsOnlyKeys("/health", "/api/{customerid}/{source}/user/{userids}",
-                "/api/{customerid}/{source}/user", "/api/{customerid}/user/{userids}");
+                "/api/{customerid}/{source}/user", "/api/{customerid}/user/{userids}", "/api/{customerid}/attributes",
+                "/api/{customerid}/attributes/{key}/distribution", "/api/{customerid}/segments",
+                "/api/{customerid}/segments/{name}", "/api/{customerid}/segments/{name}/members",
+                "/api/{customerid}/evaluate", "/api/{customerid}/memberships/{userid}");
     }
 
     /** Every request and response example conforms to the schema beside it. */

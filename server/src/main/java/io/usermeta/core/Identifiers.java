@@ -1,6 +1,7 @@
 package io.usermeta.core;
 
 import io.usermeta.errors.ApiException;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The rules for customer ids, source ids, user ids and attribute keys. */
@@ -23,11 +24,29 @@ public final class Identifiers {
         }
     }
 
-    /** Fails with a 400 unless {@code source} is 1–64 letters, digits, '_', '-' or '.'. */
+    /**
+     * Source names that are path segments of the cluster API, so that a path like
+     * {@code /api/00000/segments/user} can mean only one thing.
+     */
+    public static final Set<String> RESERVED_SOURCES = Set.of("attributes", "memberships", "segments");
+
+    /** Whether {@code source} is 1–64 letters, digits, '_', '-' or '.' (reserved names included). */
+    public static boolean isSource(String source) {
+        return source != null && SOURCE.matcher(source).matches();
+    }
+
+    /**
+     * Fails with a 400 unless {@code source} is 1–64 letters, digits, '_', '-' or '.', and not one of
+     * the {@link #RESERVED_SOURCES}.
+     */
     public static void requireSource(String source) {
-        if (source == null || !SOURCE.matcher(source).matches()) {
+        if (!isSource(source)) {
             throw ApiException.badRequest("source '" + Text.quote(source)
                     + "' must be 1-64 letters, digits, '_', '-' or '.'");
+        }
+        if (RESERVED_SOURCES.contains(source)) {
+            throw ApiException.badRequest("source '" + source + "' is reserved for the cluster API;"
+                    + " the reserved names are attributes, memberships and segments");
         }
     }
 

@@ -30,6 +30,17 @@ public final class UserIdList {
         return new ArrayList<>(ids);
     }
 
+    /**
+     * The one id of a path segment that holds a single user id, percent-decoded like the ids of a
+     * list; a literal comma is an error there too, since a comma in an id is sent as %2C.
+     */
+    public static String parseOne(String encoded) {
+        if (encoded.indexOf(',') >= 0) {
+            throw ApiException.badRequest("the path holds one user id; send a comma within an id as %2C");
+        }
+        return decodeOne(encoded, 1);
+    }
+
     private static String decodeOne(String part, int position) {
         if (part.isEmpty()) {
             throw ApiException.badRequest("user id #" + position + " in the path is empty"

@@ -6,18 +6,26 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gives the container's own answers (no such path, wrong method, unsupported media type, …) the
- * API's error body. Statuses of 500 and above go to {@link UnexpectedExceptionMapper}'s handling.
+ * API's error body. Statuses of 500 and above go to {@link UnexpectedExceptionMapper}'s handling. A
+ * query parameter that JAX-RS cannot convert is a client mistake (400), not the 404 JAX-RS defaults to;
+ * the only typed query parameters that can fail to convert are the integer ones.
  */
 public final class WebApplicationExceptionMapper implements jakarta.ws.rs.ext.ExceptionMapper<WebApplicationException> {
     private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception instanceof ParamException.QueryParamException parameter) {
+            LOG.debug("Answered 400: {}", exception.getMessage());
+            return ErrorResponses.response(400, "query parameter " + parameter.getParameterName()
+                    + " must be a whole number within the range the API specification gives");
+        }
         int status = exception.getResponse().getStatus();
         if (status >= 500) {
             return UnexpectedExceptionMapper.incident(exception);

@@ -5,12 +5,19 @@ import io.usermeta.core.Limits;
 import io.usermeta.errors.ApiExceptionMapper;
 import io.usermeta.errors.UnexpectedExceptionMapper;
 import io.usermeta.errors.WebApplicationExceptionMapper;
+import io.usermeta.resources.AttributesResource;
 import io.usermeta.resources.HealthResource;
+import io.usermeta.resources.SegmentsResource;
 import io.usermeta.resources.UsersResource;
 import io.usermeta.store.CustomerRepository;
+import io.usermeta.store.AttributeStatistics;
 import io.usermeta.store.Database;
+import io.usermeta.store.JdbcAttributeStatistics;
+import io.usermeta.store.JdbcSegmentRepository;
+import io.usermeta.store.SegmentRepository;
 import io.usermeta.store.UserAttributeRepository;
 import io.usermeta.xml.ResponseMarshallers;
+import io.usermeta.xml.SegmentBodyReaders;
 import io.usermeta.xml.UsersBodyReader;
 import io.usermeta.xml.Utf8Responses;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -25,17 +32,23 @@ public final class UsermetaApplication {
             CustomerRepository customers, Limits limits) {
         return new ResourceConfig()
                 .register(UsersResource.class)
+                .register(AttributesResource.class)
+                .register(SegmentsResource.class)
                 .register(HealthResource.class)
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
                         bind(database).to(Database.class);
                         bind(attributes).to(UserAttributeRepository.class);
+                        bind(new JdbcSegmentRepository(database)).to(SegmentRepository.class);
+                        bind(new JdbcAttributeStatistics(database)).to(AttributeStatistics.class);
                         bind(limits).to(Limits.class);
                     }
                 })
                 .register(new BasicAuthFilter(customers))
                 .register(new UsersBodyReader(limits.maxBodyBytes()))
+                .register(new SegmentBodyReaders.SegmentReader(limits.maxBodyBytes()))
+                .register(new SegmentBodyReaders.ConditionReader(limits.maxBodyBytes()))
                 .register(new ResponseMarshallers())
                 .register(new Utf8Responses())
                 .register(new ApiExceptionMapper())

@@ -40,8 +40,8 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
             "SELECT t.user_id, t.source, t.position, t.attr_key, t.attr_type, t.attr_value ";
     private static final String DELETE_SET = "DELETE FROM user_attribute WHERE customer_id = ? AND source = ? AND %s";
     private static final String INSERT = "INSERT INTO user_attribute"
-            + " (customer_id, user_id, source, position, attr_key, attr_type, attr_value)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " (customer_id, user_id, source, position, attr_key, attr_type, attr_value,"
+            + " match_value, num_value, date_value, folded_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_PROFILES = "DELETE FROM user_profile WHERE customer_id = ? AND %s";
     private static final String DELETE_ATTRIBUTES = "DELETE FROM user_attribute WHERE customer_id = ? AND %s";
 
@@ -145,6 +145,7 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
                     insert.setString(5, attribute.key());
                     insert.setString(6, attribute.type().name());
                     insert.setString(7, attribute.value());
+                    TypedColumns.bind(insert, 8, attribute.type(), attribute.value());
                     insert.addBatch();
                 }
             }

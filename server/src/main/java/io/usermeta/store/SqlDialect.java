@@ -73,6 +73,15 @@ public enum SqlDialect {
         return properties;
     }
 
+    /**
+     * An expression for the start of the day, month or year ({@code field}) of the timestamp
+     * {@code column}; both databases spell it DATE_TRUNC, H2 with the field as a keyword.
+     */
+    String truncate(String field, String column) {
+        return this == H2 ? "DATE_TRUNC(" + field + ", " + column + ")"
+                : "date_trunc('" + field.toLowerCase(java.util.Locale.ROOT) + "', " + column + ")";
+    }
+
     /** Creates or touches a user_profile row, taking its row lock in both cases. */
     String upsertUser() {
         return upsertUser;

@@ -20,7 +20,7 @@ public final class ResponseMarshallers implements ContextResolver<Marshaller> {
     @Override
     public Marshaller getContext(Class<?> type) {
         try {
-            Marshaller marshaller = XmlModels.context().createMarshaller();
+            Marshaller marshaller = XmlModels.context(type).createMarshaller();
             marshaller.setProperty(ESCAPE_HANDLER, new WhitespacePreservingEscapes());
             return marshaller;
         } catch (JAXBException e) {

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The JAXB context of the generated models, built once. */
 public final class XmlModels {
@@ -38,7 +39,9 @@ public final class XmlModels {
      */
     static final Map<String, Set<String>> ALLOWED_ATTRIBUTES = allowedAttributes(Users.class);
 
-    private static final JAXBContext CONTEXT = create();
+    private static final JAXBContext CONTEXT = create(Users.class, Error.class, Health.class);
+
+    private static final Map<Class<?>, JAXBContext> CONTEXTS = new ConcurrentHashMap<>();
 
     private XmlModels() {}
 
@@ -46,7 +49,20 @@ public final class XmlModels {
         return CONTEXT;
     }
 
-    private static Map<String, Set<String>> allowedAttributes(Class<?> root) {
+    /**
+     * The context for documents whose root is {@code model}. The cluster models get a context each:
+     * the generator names the type enums of several models alike (TypeEnum), which one JAXB context
+     * cannot hold.
+     */
+    public static JAXBContext context(Class<?> model) {
+        if (model == Users.class || model == Error.class || model == Health.class) {
+            return CONTEXT;
+        }
+        return CONTEXTS.computeIfAbsent(model, XmlModels::create);
+    }
+
+    /** The XML attributes each element under {@code root} may carry, read from the models' annotations. */
+    static Map<String, Set<String>> allowedAttributes(Class<?> root) {
         Map<String, Set<String>> allowed = new HashMap<>();
         collect(root, allowed);
         return Map.copyOf(allowed);
@@ -81,9 +97,9 @@ public final class XmlModels {
         return field.getType();
     }
 
-    private static JAXBContext create() {
+    private static JAXBContext create(Class<?>... models) {
         try {
-            return JAXBContext.newInstance(Users.class, Error.class, Health.class);
+            return JAXBContext.newInstance(models);
         } catch (JAXBException e) {
             throw new IllegalStateException("the generated models do not form a JAXB context", e);
         }
