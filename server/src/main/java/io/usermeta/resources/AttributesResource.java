@@ -18,6 +18,7 @@ import io.usermeta.store.AttributeStatistics.KeyUse;
 import io.usermeta.store.AttributeStatistics.Period;
 import io.usermeta.store.AttributeStatistics.PeriodUsers;
 import io.usermeta.store.AttributeStatistics.Totals;
+import io.usermeta.store.AttributeStatistics.ValuePage;
 import io.usermeta.store.SegmentRepository;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
@@ -82,7 +83,9 @@ public final class AttributesResource implements AttributesApi {
             case TEXT:
                 int pageSize = query.integer("limit", 1, MAX_PAGE, 100);
                 int skip = query.integer("offset", 0, Integer.MAX_VALUE, 0);
-                statistics.values(customerId, key, type, source, pageSize, skip).forEach(value ->
+                ValuePage page = statistics.values(customerId, key, type, source, pageSize, skip);
+                distribution.distinctValues(page.distinctValues());
+                page.values().forEach(value ->
                         distribution.addValuesItem(new ValueCount().value(value.value()).users(value.users())));
                 break;
             case NUMERIC:
