@@ -172,9 +172,14 @@ public final class UsermetaClient {
 
     /** The ids of every member of a saved segment, fetched a page at a time as the stream is read. */
     public Stream<String> allMembers(String segmentName) {
+        return allMembers(segmentName, null);
+    }
+
+    /** The same, in pages of at most {@code pageSize} users ({@code null}: the server's default). */
+    public Stream<String> allMembers(String segmentName, Integer pageSize) {
         // No count: it would make the server read every member once more for a number nobody sees.
         return MemberPages.userIds(cursor -> call(() ->
-                segments.getSegmentMembers(customerId, segmentName, null, cursor, false)));
+                segments.getSegmentMembers(customerId, segmentName, pageSize, cursor, false)));
     }
 
     /** One page of the users {@code condition} holds, paged as {@link #members(String, Integer, String)}. */
@@ -184,8 +189,13 @@ public final class UsermetaClient {
 
     /** The ids of every user {@code condition} holds, fetched a page at a time as the stream is read. */
     public Stream<String> evaluateAll(Condition condition) {
+        return evaluateAll(condition, null);
+    }
+
+    /** The same, in pages of at most {@code pageSize} users ({@code null}: the server's default). */
+    public Stream<String> evaluateAll(Condition condition, Integer pageSize) {
         return MemberPages.userIds(cursor -> call(() ->
-                segments.evaluateCondition(customerId, condition, null, cursor, false)));
+                segments.evaluateCondition(customerId, condition, pageSize, cursor, false)));
     }
 
     /** The saved segments that hold the user, by name, each with the predicates that matched. */
