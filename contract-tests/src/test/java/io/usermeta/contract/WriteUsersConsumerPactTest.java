@@ -2,9 +2,7 @@ package io.usermeta.contract;
 
 import static io.usermeta.client.UserSets.user;
 import static io.usermeta.contract.Contract.AUTHORIZATION;
-import static io.usermeta.contract.Contract.CUSTOMER;
 import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
-import static io.usermeta.contract.Contract.LICENSE_KEY;
 import static io.usermeta.contract.Contract.REGISTRATION;
 import static io.usermeta.contract.Contract.U1_IN_TWO_SOURCES;
 import static io.usermeta.contract.Contract.U2_UNKNOWN;
@@ -13,6 +11,7 @@ import static io.usermeta.contract.Contract.aDelete;
 import static io.usermeta.contract.Contract.aPost;
 import static io.usermeta.contract.Contract.attribute;
 import static io.usermeta.contract.Contract.attributeWithExactValue;
+import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static io.usermeta.contract.Contract.usersPath;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +36,6 @@ import io.usermeta.client.model.Error;
 import io.usermeta.client.model.Users;
 import jakarta.ws.rs.core.GenericType;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WriteUsersConsumerPactTest {
     private static final String INVALID_NUMERIC_MESSAGE = "user 'u-2', attribute #1 'discountrate': value '2,5'"
             + " is not a NUMERIC decimal (optional sign, digits, optional point; no exponent)";
+    private static final String RESERVED_SOURCE_MESSAGE = "source 'segments' is reserved for the cluster API;"
+            + " the reserved names are attributes, memberships and segments";
     private static final String JSON_DOCUMENT = "{\"users\":[{\"id\":\"u-2\",\"attributes\":"
             + "[{\"key\":\"gender\",\"value\":\"f\",\"type\":\"NOMINAL\"}]}]}";
 
@@ -132,6 +132,28 @@ class WriteUsersConsumerPactTest {
     }
 
     @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact reservedSource(PactDslWithProvider builder) {
+        PactDslRequestWithPath request = aPost(builder.given(U2_UNKNOWN)
+                        .uponReceiving("a POST to segments, a name reserved for the cluster API"),
+                CUSTOMER_CREDENTIALS, "segments", List.of(attribute("gender", "f", "NOMINAL")));
+
+        return respondsWithXml(request, 400, Contract.error(400, RESERVED_SOURCE_MESSAGE)).toPact();
+    }
+
+    /** A source named like a cluster path is refused with 400, so no data is stored under it. */
+    @Test
+    @PactTestFor(pactMethod = "reservedSource")
+    void reservedSourceIsRefused(MockServer mockServer) {
+        UsermetaClient usermeta = connect(mockServer);
+
+        assertThatThrownBy(() -> usermeta.replace("segments", user("u-2", Attributes.nominal("gender", "f"))))
+                .isInstanceOfSatisfying(UsermetaException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.serverMessage()).isEqualTo(RESERVED_SOURCE_MESSAGE);
+                });
+    }
+
+    @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact delete(PactDslWithProvider builder) {
         return aDelete(builder.given(U1_IN_TWO_SOURCES).uponReceiving("a DELETE of a known and an unknown user"),
                 CUSTOMER_CREDENTIALS, "u-1,never-posted")
@@ -147,9 +169,5 @@ class WriteUsersConsumerPactTest {
         UsermetaClient usermeta = connect(mockServer);
 
         assertThatCode(() -> usermeta.delete("u-1", "never-posted")).doesNotThrowAnyException();
-    }
-
-    private static UsermetaClient connect(MockServer mockServer) {
-        return UsermetaClient.connect(URI.create(mockServer.getUrl()), CUSTOMER, LICENSE_KEY);
     }
 }
