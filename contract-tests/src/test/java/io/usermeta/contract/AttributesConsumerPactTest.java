@@ -6,11 +6,11 @@ import static io.usermeta.contract.Contract.CLUSTERED_USERS;
 import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
 import static io.usermeta.contract.Contract.U1_IN_TWO_SOURCES;
 import static io.usermeta.contract.Contract.aRequest;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.customerPath;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -25,7 +25,6 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.DistributionQuery;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
 import io.usermeta.client.model.Bucket;
 import io.usermeta.client.model.CatalogueKey.TypesEnum;
 import io.usermeta.client.model.CatalogueKey;
@@ -172,11 +171,7 @@ class AttributesConsumerPactTest {
 
         DistributionQuery byYear = DistributionQuery.query().granularity(GranularityEnum.YEAR);
 
-        assertThatThrownBy(() -> usermeta.distribution("age", byYear))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.serverMessage()).isEqualTo(NOT_FOR_NUMERIC);
-                });
+        assertRefused(() -> usermeta.distribution("age", byYear), 400, NOT_FOR_NUMERIC);
     }
 
     private static PactDslRequestWithPath aDistribution(PactDslRequestWithoutPath request, String key, String query) {

@@ -1,5 +1,8 @@
 package io.usermeta.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.Matchers;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
@@ -8,6 +11,7 @@ import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.xml.PactXmlBuilder;
 import au.com.dius.pact.consumer.xml.XmlNode;
 import io.usermeta.client.UsermetaClient;
+import io.usermeta.client.UsermetaException;
 import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.TestServer;
 import java.net.URI;
@@ -15,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * What the consumer pacts and the provider verification share: participant names, credentials,
@@ -159,6 +164,14 @@ final class Contract {
     /** The thin client layer, acting as the contract's customer against Pact's mock server. */
     static UsermetaClient connect(MockServer mockServer) {
         return UsermetaClient.connect(URI.create(mockServer.getUrl()), CUSTOMER, LICENSE_KEY);
+    }
+
+    /** Asserts that {@code call} fails through the thin layer with this status and the server's message. */
+    static void assertRefused(ThrowingCallable call, int status, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(UsermetaException.class, e -> {
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.serverMessage()).isEqualTo(message);
+        });
     }
 
     /** The one error body: exactly this status, and a message for people whose words may change. */

@@ -11,12 +11,12 @@ import static io.usermeta.contract.Contract.ESCAPED_USER_KNOWN;
 import static io.usermeta.contract.Contract.NO_HORROR_FANS;
 import static io.usermeta.contract.Contract.SEGMENTS_SAVED;
 import static io.usermeta.contract.Contract.aRequest;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.customerPath;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static io.usermeta.contract.Contract.withXml;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -33,7 +33,6 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.Conditions;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
 import io.usermeta.client.model.Attribute;
 import io.usermeta.client.model.Condition;
 import io.usermeta.client.model.MatchedPredicate;
@@ -56,6 +55,7 @@ class MembersConsumerPactTest {
     /** The cursor the server gives out after r-2; a later page's request must carry it unchanged. */
     private static final String AFTER_R2 = "ci0y";
     private static final String ADULTS_MEMBERS = customerPath("segments/adults/members");
+    private static final String UNKNOWN_SEGMENT = "customer '00000' has no segment 'horror-fans'";
     private static final String NO_CHILDREN = "condition /: allOf needs at least one child condition";
 
     @Pact(consumer = Contract.CONSUMER)
@@ -111,8 +111,7 @@ class MembersConsumerPactTest {
                 .uponReceiving("a GET of the members of an unknown segment"),
                 customerPath("segments/horror-fans/members"));
 
-        return respondsWithXml(request, 404, Contract.error(404, "customer '00000' has no segment 'horror-fans'"))
-                .toPact();
+        return respondsWithXml(request, 404, Contract.error(404, UNKNOWN_SEGMENT)).toPact();
     }
 
     /** The members of an unknown segment are a 404 with the server's message. */
@@ -121,8 +120,7 @@ class MembersConsumerPactTest {
     void membersOfAnUnknownSegmentFail(MockServer mockServer) {
         UsermetaClient usermeta = connect(mockServer);
 
-        assertThatThrownBy(() -> usermeta.members("horror-fans", null, null))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertRefused(() -> usermeta.members("horror-fans", null, null), 404, UNKNOWN_SEGMENT);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -162,11 +160,7 @@ class MembersConsumerPactTest {
     void invalidConditionIsRefused(MockServer mockServer) {
         UsermetaClient usermeta = connect(mockServer);
 
-        assertThatThrownBy(() -> usermeta.evaluate(Conditions.allOf(), null, null))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.serverMessage()).isEqualTo(NO_CHILDREN);
-                });
+        assertRefused(() -> usermeta.evaluate(Conditions.allOf(), null, null), 400, NO_CHILDREN);
     }
 
     @Pact(consumer = Contract.CONSUMER)

@@ -10,12 +10,12 @@ import static io.usermeta.contract.Contract.REGISTRATION;
 import static io.usermeta.contract.Contract.U1_IN_TWO_SOURCES;
 import static io.usermeta.contract.Contract.aGet;
 import static io.usermeta.contract.Contract.appendUser;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.attribute;
 import static io.usermeta.contract.Contract.attributeOf;
 import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -27,7 +27,6 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
 import io.usermeta.client.model.Attribute.TypeEnum;
 import io.usermeta.client.model.Attribute;
 import io.usermeta.client.model.User;
@@ -144,11 +143,8 @@ class ReadUsersConsumerPactTest {
     void tooManyIdsAreRefused(MockServer mockServer) {
         UsermetaClient usermeta = connect(mockServer);
 
-        assertThatThrownBy(() -> usermeta.get(REGISTRATION, TOO_MANY_IDS.toArray(String[]::new)))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(414);
-                    assertThat(e.serverMessage()).isEqualTo(TOO_MANY_IDS_MESSAGE);
-                });
+        assertRefused(() -> usermeta.get(REGISTRATION, TOO_MANY_IDS.toArray(String[]::new)), 414,
+                TOO_MANY_IDS_MESSAGE);
     }
 
     /** The registration attributes the provider state stores for u-1, in the order they were posted. */

@@ -9,13 +9,13 @@ import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
 import static io.usermeta.contract.Contract.NO_HORROR_FANS;
 import static io.usermeta.contract.Contract.SEGMENTS_SAVED;
 import static io.usermeta.contract.Contract.aRequest;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.customerPath;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static io.usermeta.contract.Contract.withXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -30,7 +30,6 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.Conditions;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
 import io.usermeta.client.model.Condition.OpEnum;
 import io.usermeta.client.model.Condition;
 import io.usermeta.client.model.Segment;
@@ -176,11 +175,7 @@ class SegmentsConsumerPactTest {
         UsermetaClient usermeta = connect(mockServer);
         Condition numericCountry = Conditions.range("country", Condition.TypeEnum.NUMERIC).gte("1");
 
-        assertThatThrownBy(() -> usermeta.putSegment("horror-fans", numericCountry))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.serverMessage()).isEqualTo(WRONG_TYPE);
-                });
+        assertRefused(() -> usermeta.putSegment("horror-fans", numericCountry), 400, WRONG_TYPE);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -240,9 +235,6 @@ class SegmentsConsumerPactTest {
     }
 
     private static void assertUnknown(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(UsermetaException.class, e -> {
-            assertThat(e.status()).isEqualTo(404);
-            assertThat(e.serverMessage()).isEqualTo(UNKNOWN_SEGMENT);
-        });
+        assertRefused(call, 404, UNKNOWN_SEGMENT);
     }
 }

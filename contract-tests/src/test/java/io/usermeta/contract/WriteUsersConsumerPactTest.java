@@ -9,6 +9,7 @@ import static io.usermeta.contract.Contract.U2_UNKNOWN;
 import static io.usermeta.contract.Contract.XML;
 import static io.usermeta.contract.Contract.aDelete;
 import static io.usermeta.contract.Contract.aPost;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.attribute;
 import static io.usermeta.contract.Contract.attributeWithExactValue;
 import static io.usermeta.contract.Contract.connect;
@@ -28,7 +29,6 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.Attributes;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
 import io.usermeta.client.invoker.ApiClient;
 import io.usermeta.client.invoker.ApiException;
 import io.usermeta.client.model.Attribute;
@@ -94,11 +94,7 @@ class WriteUsersConsumerPactTest {
         UsermetaClient usermeta = connect(mockServer);
         Attribute decimalComma = new Attribute().key("discountrate").value("2,5").type(Attribute.TypeEnum.NUMERIC);
 
-        assertThatThrownBy(() -> usermeta.replace(REGISTRATION, user("u-2", decimalComma)))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.serverMessage()).isEqualTo(INVALID_NUMERIC_MESSAGE);
-                });
+        assertRefused(() -> usermeta.replace(REGISTRATION, user("u-2", decimalComma)), 400, INVALID_NUMERIC_MESSAGE);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -146,11 +142,8 @@ class WriteUsersConsumerPactTest {
     void reservedSourceIsRefused(MockServer mockServer) {
         UsermetaClient usermeta = connect(mockServer);
 
-        assertThatThrownBy(() -> usermeta.replace("segments", user("u-2", Attributes.nominal("gender", "f"))))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.serverMessage()).isEqualTo(RESERVED_SOURCE_MESSAGE);
-                });
+        assertRefused(() -> usermeta.replace("segments", user("u-2", Attributes.nominal("gender", "f"))), 400,
+                RESERVED_SOURCE_MESSAGE);
     }
 
     @Pact(consumer = Contract.CONSUMER)
