@@ -74,6 +74,9 @@ class ConditionSemanticsChecks {
         users.assertMembers(in("genre", "drama", "western"), "split");
         users.assertMembers(not(equalTo("genre", "horror")), "comedy");
         users.assertMembers(allOf(equalTo("genre", "comedy"), equalTo("genre", "horror")), "both");
+        users.assertMembers(in("genre", "comedy", "horror"), "both", "comedy", "split");
+        users.assertMembers(allOf(in("genre", "comedy", "horror", "drama"), not(equalTo("genre", "drama"))),
+                "both", "comedy");
     }
 
     /** Equals and in compare TEXT values too, also values longer than any index holds whole. */
@@ -106,6 +109,20 @@ class ConditionSemanticsChecks {
         users.assertMembers(range("rate", "NUMERIC", "gt", "-2.5", "lt", "9.5"), "nine", "seven");
         users.assertMembers(range("rate", "NUMERIC", "gte", "+7.000", "lte", "7"), "seven");
         users.assertMembers(range("rate", "NUMERIC", "gte", "100"), "hundred");
+    }
+
+    /** NUMERIC ranges are exact for long decimals, with no rounding through floating point. */
+    @Test
+    void numericRangeIsExactForLongDecimals() {
+        Population users = population()
+                .user(CRM, "whole", attribute("amount", "123456789012345678901234567890", "NUMERIC"))
+                .user(CRM, "half-more", attribute("amount", "123456789012345678901234567890.5", "NUMERIC"))
+                .user(CRM, "tiny-sum", attribute("amount", "0.30000000000000004", "NUMERIC"))
+                .user(CRM, "three-tenths", attribute("amount", "0.3", "NUMERIC"));
+
+        users.assertMembers(range("amount", "NUMERIC", "gt", "123456789012345678901234567890"), "half-more");
+        users.assertMembers(range("amount", "NUMERIC", "gt", "0.3", "lt", "1"), "tiny-sum");
+        users.assertMembers(range("amount", "NUMERIC", "lte", "0.3"), "three-tenths");
     }
 
     /** An exclusive bound leaves out a value equal to it, an inclusive one keeps it. */
@@ -165,6 +182,17 @@ class ConditionSemanticsChecks {
                 "whole", "half");
         users.assertMembers(range("seen", "DATETIME", "gt", "2014-08-07T14:43:12.25", "lt", "2014-08-07T14:43:12.75"),
                 "half");
+    }
+
+    /** DATETIME ranges see every fraction digit a value has: 12.0000001 seconds is after 12 seconds. */
+    @Test
+    void dateTimeRangeSeesEveryFractionDigit() {
+        Population users = population()
+                .user(CRM, "whole", attribute("seen", "2014-08-07T14:43:12", "DATETIME"))
+                .user(CRM, "tenth-micro", attribute("seen", "2014-08-07T14:43:12.0000001", "DATETIME"));
+
+        users.assertMembers(range("seen", "DATETIME", "gt", "2014-08-07T14:43:12"), "tenth-micro");
+        users.assertMembers(range("seen", "DATETIME", "lte", "2014-08-07T14:43:12"), "whole");
     }
 
     /** Present holds for users with a value of the key, of the given type when one is given. */

@@ -101,6 +101,10 @@ class ConditionValidationChecks {
         return Stream.of(
                 Arguments.of("equals on a NUMERIC key", anyOf(present("age"), allOf(present("age"),
                         equalTo("age", "42"))), new String[] {"condition /1/1", "age", "NUMERIC"}),
+                Arguments.of("contains on a NOMINAL key", op("contains").key("country").with("value", "D").xml(),
+                        new String[] {"condition /", "country", "NOMINAL"}),
+                Arguments.of("present of a type the key never holds", op("present").key("born").type("DATETIME")
+                        .xml(), new String[] {"condition /", "born", "DATE"}),
                 Arguments.of("equals with type NUMERIC", op("equals").key("age").type("NUMERIC").with("value", "42")
                         .xml(), new String[] {"condition /", "NUMERIC"}),
                 Arguments.of("equals without value", op("equals").key("country").xml(),

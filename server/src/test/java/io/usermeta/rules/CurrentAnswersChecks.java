@@ -87,6 +87,19 @@ class CurrentAnswersChecks {
         assertThat(api.membershipsOf("leaver").segments()).isEmpty();
     }
 
+    /** A saved segment keeps answering after its key comes to hold values of another type than it looks at. */
+    @Test
+    void savedSegmentSurvivesItsKeyChangingType() {
+        ClusterApi api = customerWithGermans();
+        api.post("crm", user("u-1", attribute("country", "49", "NUMERIC")));
+
+        MembersBody members = MembersBody.of(api.members("germans", ""));
+
+        assertThat(members.ids()).isEmpty();
+        assertThat(members.count()).isZero();
+        assertThat(api.membershipsOf("u-1").names()).containsExactly("everyone");
+    }
+
     /** An opted-out user who is posted again is a member again, with only the new data. */
     @Test
     void userPostedAfterOptOutIsAMemberAgain() {

@@ -89,13 +89,27 @@ class MemberPagingChecks {
         assertThat(whole.next()).isNull();
     }
 
+    /** Members come in increasing order of user id, character by character, also across pages of one. */
+    @Test
+    void membersComeInIdOrderAcrossPages() {
+        ClusterApi api = ClusterApi.ofNewCustomer(SERVER);
+        List<String> ids = List.of("b", "B", "a", "_", "A1", "ä", "z", "Customer&lt;1&gt;");
+        api.post("crm", ids.stream().map(id -> user(id, attribute("group", "member"))).toArray(String[]::new));
+        api.save("ordered", MEMBER);
+
+        List<String> listed = allPages(api, "ordered", 1);
+
+        assertThat(listed).containsExactly("A1", "B", "Customer<1>", "_", "a", "b", "z", "ä");
+    }
+
     /** count=true counts a later page, count=false leaves the first uncounted. */
     @Test
     void countParameterOverridesTheDefault() {
         MembersBody first = MembersBody.of(five.members("five", "?limit=2"));
 
         MembersBody uncounted = MembersBody.of(five.members("five", "?limit=2&count=false"));
-        MembersBody counted = MembersBody.of(five.members("five", "?limit=2&count=true&cursor=" + cursor(first.next())));
+        MembersBody counted = MembersBody.of(five.members("five",
+                "?limit=2&count=true&cursor=" + cursor(first.next())));
         MembersBody evaluated = MembersBody.of(five.evaluate(MEMBER, "?count=false"));
 
         assertThat(uncounted.count()).isNull();
@@ -150,7 +164,8 @@ class MemberPagingChecks {
     void alteredCursorIs400() {
         String next = MembersBody.of(five.members("five", "?limit=2")).next();
         String shortened = next.substring(0, next.length() - 1);
-        String otherUser = Base64.getUrlEncoder().withoutPadding().encodeToString("u-0".getBytes(StandardCharsets.UTF_8));
+        String otherUser = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("u-0".getBytes(StandardCharsets.UTF_8));
 
         assertError(five.members("five", "?limit=2&cursor=" + cursor(shortened)), 400).contains("cursor");
         assertError(five.members("five", "?limit=2&cursor=" + cursor(otherUser)), 400).contains("cursor");
@@ -177,18 +192,24 @@ class MemberPagingChecks {
         assertThat(listed).doesNotHaveDuplicates().isSorted().containsAll(steady);
     }
 
+    /** The members of {@code segment} read page by page, {@code limit} at a time. */
+    private static List<String> allPages(ClusterApi api, String segment, int limit) {
+        List<String> listed = new ArrayList<>();
+        String next = null;
+        do {
+            String query = "?limit=" + limit + (next == null ? "" : "&cursor=" + cursor(next));
+            MembersBody page = MembersBody.of(api.members(segment, query));
+            listed.addAll(page.ids());
+            next = page.next();
+        } while (next != null);
+        return listed;
+    }
+
     /** Walks all pages of segment steady {@code times} over, checking each walk; returns the last. */
     private static List<String> walk(ClusterApi api, List<String> steady, int times) {
-        List<String> listed = new ArrayList<>();
+        List<String> listed = List.of();
         for (int walk = 0; walk < times; walk++) {
-            listed.clear();
-            String next = null;
-            do {
-                String query = "?limit=7" + (next == null ? "" : "&cursor=" + cursor(next));
-                MembersBody page = MembersBody.of(api.members("steady", query));
-                listed.addAll(page.ids());
-                next = page.next();
-            } while (next != null);
+            listed = allPages(api, "steady", 7);
             assertThat(listed).as("walk %d", walk).doesNotHaveDuplicates().isSorted().containsAll(steady);
         }
         return listed;

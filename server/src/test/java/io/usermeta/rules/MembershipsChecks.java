@@ -77,6 +77,24 @@ class MembershipsChecks {
                 List.of(returned("age", "30", "NUMERIC", "registration"))));
     }
 
+    /** Only the attributes that meet a predicate are listed with it, not every value of its key. */
+    @Test
+    void matchedListsOnlyTheAttributesMeetingThePredicate() {
+        ClusterApi api = newCustomer();
+        api.post("crm", user("u-1", attribute("age", "30", "NUMERIC"), attribute("genre", "horror"),
+                attribute("genre", "comedy")));
+        api.post("web", user("u-1", attribute("age", "50", "NUMERIC"), attribute("genre", "Horror")));
+        api.save("thirties", range("age", "NUMERIC", "gte", "30", "lt", "40"));
+        api.save("horror", op("equals").key("genre").with("value", "horror").xml());
+
+        MembershipsBody memberships = api.membershipsOf("u-1");
+
+        assertThat(memberships.segment("thirties").matched()).containsExactly(new Matched("/", "range", "age",
+                List.of(returned("age", "30", "NUMERIC", "crm"))));
+        assertThat(memberships.segment("horror").matched()).containsExactly(new Matched("/", "equals", "genre",
+                List.of(returned("genre", "horror", "NOMINAL", "crm"))));
+    }
+
     /** A root predicate has path {@code /}; a true absent lists no attributes. */
     @Test
     void rootPredicateAndAbsentPredicate() {
@@ -98,7 +116,7 @@ class MembershipsChecks {
                 .containsExactly(new Matched("/", "absent", "country", List.of()));
     }
 
-    /** A predicate under a not is listed only when true, which it never is in a segment holding the user. */
+    /** A predicate under a not is listed when it is true, which is when its not is false. */
     @Test
     void predicatesUnderNotAreListedOnlyWhenTrue() {
         ClusterApi api = newCustomer();
@@ -109,7 +127,7 @@ class MembershipsChecks {
         MembershipsBody memberships = api.membershipsOf("u-1");
 
         assertThat(memberships.segment("not-austrian").matched()).extracting(Matched::path).containsExactly("/0");
-        assertThat(memberships.segment("either").matched()).extracting(Matched::path).containsExactly("/0");
+        assertThat(memberships.segment("either").matched()).extracting(Matched::path).containsExactly("/0", "/1/0");
     }
 
     /** An unknown user belongs to no segment, not even one every user belongs to. */

@@ -65,7 +65,7 @@ class SegmentStatusCodesChecks {
     @AfterEach
     void nothingChanged() {
         assertThat(SegmentBody.listOf(api.listSegments())).extracting(SegmentBody::name).containsExactly("saved");
-        assertThat(SegmentBody.of(api.getSegment("saved")).condition()).isEqualTo(SegmentBody.canonical(SAVED));
+        assertThat(api.savedCondition("saved")).isEqualTo(SegmentBody.canonical(SAVED));
     }
 
     /** Each operation of the cluster API as method, path and body ({@code null} for none). */

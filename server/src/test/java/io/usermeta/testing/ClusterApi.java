@@ -84,6 +84,11 @@ public final class ClusterApi {
         return MembersBody.of(evaluate(condition, ""));
     }
 
+    /** The condition of saved segment {@code name} in the canonical form of {@link SegmentBody#canonical}. */
+    public String savedCondition(String name) {
+        return SegmentBody.of(getSegment(name)).condition();
+    }
+
     public MembershipsBody membershipsOf(String userId) {
         return MembershipsBody.of(memberships(userId));
     }
