@@ -169,14 +169,18 @@ class ConditionValidationChecks {
         assertError(api.evaluate(condition, ""), 400).contains("like", "#5");
     }
 
-    /** The limits themselves are accepted: {@value #MAX_DEPTH} levels and {@value #MAX_ELEMENTS} elements. */
+    /** Conditions at the limits are accepted: as deep, as many elements and as many in values as allowed. */
     @Test
     void conditionsAtTheLimitsAreAccepted() {
         MembersBody deep = MembersBody.of(api.evaluate(nested(MAX_DEPTH), ""));
         MembersBody wide = MembersBody.of(api.evaluate(wide(MAX_ELEMENTS - 1), ""));
 
+        MembersBody listed = MembersBody.of(api.evaluate(op("in").key("country").children(Collections.nCopies(999,
+                "<value>AT</value>").toArray(String[]::new)).children("<value>DE</value>").xml(), ""));
+
         assertThat(deep.ids()).containsExactly("u-1");
         assertThat(wide.ids()).containsExactly("u-1");
+        assertThat(listed.ids()).containsExactly("u-1");
     }
 
     /** A predicate on a key no user has yet is accepted, whatever its type, and holds for nobody. */

@@ -15,12 +15,18 @@ import static io.usermeta.testing.ErrorBodies.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.usermeta.testing.ClusterApi;
+import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.MembersBody;
+import io.usermeta.testing.Race;
 import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.SegmentBody;
 import io.usermeta.testing.UsersBody;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,6 +203,42 @@ class SegmentCrudChecks {
         assertError(other.getSegment("private"), 404);
         assertThat(other.putSegment("private", segment(present("other"))).statusCode()).isEqualTo(201);
         assertThat(owner.savedCondition("private")).isEqualTo(SegmentBody.canonical(present("country")));
+    }
+
+    /** PUTs of one new name at the same moment create it once: one 201, the others 204, none failing. */
+    @Test
+    void concurrentPutsOfOneNewNameCreateItOnce() {
+        ClusterApi api = newCustomer();
+        List<Integer> statuses = new ArrayList<>();
+
+        try (Race race = Race.withRunners(8)) {
+            for (int round = 0; round < 5; round++) {
+                String name = "raced-" + round;
+                List<Callable<Integer>> puts = IntStream.range(0, 8).<Callable<Integer>>mapToObj(runner -> () ->
+                        api.putSegment(name, segment(present("runner" + runner))).statusCode()).toList();
+                statuses.addAll(race.run(puts));
+            }
+        }
+
+        assertThat(statuses).containsOnly(201, 204);
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(5);
+        assertThat(SegmentBody.listOf(api.listSegments())).hasSize(5);
+    }
+
+    /** The names {@code .} and {@code ..} follow the name rule, so they are segments like any other. */
+    @ParameterizedTest
+    @ValueSource(strings = {".", ".."})
+    void dotNamesAreOrdinaryNames(String name) {
+        ClusterApi api = newCustomer();
+        String path = api.path("/segments/" + name);
+
+        HttpApi.RawResponse created = api.http().raw("PUT", path, "text/xml",
+                segment(present("country")).getBytes(StandardCharsets.UTF_8));
+        HttpApi.RawResponse read = api.http().raw("GET", path, null, null);
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(SegmentBody.listOf(api.listSegments())).extracting(SegmentBody::name).containsExactly(name);
     }
 
     /** Replacing a segment's condition changes its members at once. */
