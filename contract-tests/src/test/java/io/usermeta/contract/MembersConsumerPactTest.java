@@ -53,7 +53,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V3)
 class MembersConsumerPactTest {
     /** The cursor the server gives out after r-2; a later page's request must carry it unchanged. */
-    private static final String AFTER_R2 = "ci0y";
+    private static final String AFTER_R2 = "ci0yQMluQw";
     private static final String ADULTS_MEMBERS = customerPath("segments/adults/members");
     private static final String UNKNOWN_SEGMENT = "customer '00000' has no segment 'horror-fans'";
     private static final String NO_CHILDREN = "condition /: allOf needs at least one child condition";

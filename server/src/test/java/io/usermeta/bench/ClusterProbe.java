@@ -1,6 +1,7 @@
 package io.usermeta.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,8 +134,11 @@ final class ClusterProbe {
      * them the way the server does, to start pages anywhere without paging there first.
      */
     private String randomCursor() {
-        String after = census.userId(random.nextLong(users));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(after.getBytes(StandardCharsets.UTF_8));
+        byte[] after = census.userId(random.nextLong(users)).getBytes(StandardCharsets.UTF_8);
+        CRC32 checksum = new CRC32();
+        checksum.update(after);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(after.length + Integer.BYTES)
+                .put(after).putInt((int) checksum.getValue()).array());
     }
 
     private ClusterResult time(String query, String target, int count, Call call)

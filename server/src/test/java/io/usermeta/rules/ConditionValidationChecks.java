@@ -103,6 +103,8 @@ class ConditionValidationChecks {
                         equalTo("age", "42"))), new String[] {"condition /1/1", "age", "NUMERIC"}),
                 Arguments.of("contains on a NOMINAL key", op("contains").key("country").with("value", "D").xml(),
                         new String[] {"condition /", "country", "NOMINAL"}),
+                Arguments.of("contains of NOMINAL values", op("contains").key("country").type("NOMINAL")
+                        .with("value", "D").xml(), new String[] {"condition /", "contains", "NOMINAL"}),
                 Arguments.of("present of a type the key never holds", op("present").key("born").type("DATETIME")
                         .xml(), new String[] {"condition /", "born", "DATE"}),
                 Arguments.of("equals with type NUMERIC", op("equals").key("age").type("NUMERIC").with("value", "42")

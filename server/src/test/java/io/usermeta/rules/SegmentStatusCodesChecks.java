@@ -78,7 +78,9 @@ class SegmentStatusCodesChecks {
                 Arguments.of("DELETE", "/api/00000/segments/saved", null),
                 Arguments.of("GET", "/api/00000/segments/saved/members", null),
                 Arguments.of("POST", "/api/00000/evaluate", SAVED),
-                Arguments.of("GET", "/api/00000/memberships/u-1", null));
+                Arguments.of("GET", "/api/00000/memberships/u-1", null),
+                Arguments.of("GET", "/api/00000/attributes", null),
+                Arguments.of("GET", "/api/00000/attributes/country/distribution", null));
     }
 
     private static HttpRequest.Builder request(HttpRequest.Builder builder, String method, String body) {
@@ -188,9 +190,16 @@ class SegmentStatusCodesChecks {
         assertError(response, 405).contains("allowed");
     }
 
-    /** A query string with a broken escape is a 400 for the list of segments too. */
+    /** A query string with a broken escape is a 400 for the list of segments and the catalogue too. */
     @Test
     void brokenEscapeInQueryIs400() {
         assertError(api.http().raw("GET", "/api/00000/segments?x=%ZZ", null, null), 400).contains("query");
+        assertError(api.http().raw("GET", "/api/00000/attributes?x=%ZZ", null, null), 400).contains("query");
+    }
+
+    /** A distribution's page size out of range is a 400 naming the parameter. */
+    @Test
+    void distributionLimitOutOfRangeIs400() {
+        assertError(api.http().get("/api/00000/attributes/country/distribution?limit=0"), 400).contains("limit");
     }
 }

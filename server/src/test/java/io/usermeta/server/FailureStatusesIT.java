@@ -121,13 +121,14 @@ class FailureStatusesIT {
         }
     }
 
-    /** One call of each operation of the cluster API on segments, members and memberships. */
+    /** One call of each operation of the cluster API. */
     private static List<HttpResponse<String>> segmentOperations(HttpApi api) {
         String condition = "<condition op=\"present\" key=\"k\"/>";
         return List.of(api.get("/api/00000/segments"), api.get("/api/00000/segments/s"),
                 api.put("/api/00000/segments/s", "<segment>" + condition + "</segment>"),
                 api.delete("/api/00000/segments/s"), api.get("/api/00000/segments/s/members"),
-                api.post("/api/00000/evaluate", condition), api.get("/api/00000/memberships/u-1"));
+                api.post("/api/00000/evaluate", condition), api.get("/api/00000/memberships/u-1"),
+                api.get("/api/00000/attributes"), api.get("/api/00000/attributes/country/distribution"));
     }
 
     private static void assertFailedWithIncident(List<HttpResponse<String>> answers, int status) {
