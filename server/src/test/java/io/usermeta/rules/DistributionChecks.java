@@ -148,6 +148,26 @@ class DistributionChecks {
         assertThat(catalogue).extracting(CatalogueKey::name).isSorted();
     }
 
+    /**
+     * The catalogue and the distribution of a key of one type and source count its different values alike,
+     * also where two values are written differently but compare equal (1 and 1.0, 24:00:00 and 00:00:00).
+     */
+    @ParameterizedTest
+    @CsvSource({"level, NUMERIC, 1, 1.0, 2",
+        "opened, DATETIME, 2014-08-07T24:00:00, 2014-08-08T00:00:00, 2014-08-09T10:00:00"})
+    void catalogueAndDistributionCountTheSameDistinctValues(String key, String type, String first, String second,
+            String third) {
+        post("levels", key + "-1", new UserAttribute(key, first, type));
+        post("levels", key + "-2", new UserAttribute(key, second, type));
+        post("levels", key + "-3", new UserAttribute(key, third, type));
+
+        Distribution distribution = api.distribution(key, "");
+        List<CatalogueKey> catalogue = api.catalogue();
+
+        assertThat(catalogue).filteredOn(entry -> entry.name().equals(key)).extracting(CatalogueKey::distinctValues)
+                .containsExactly(distribution.distinctValues());
+    }
+
     /** A key nobody has is answered with no users, no values and no buckets, whatever its type. */
     @ParameterizedTest
     @ValueSource(strings = {"", "type=NOMINAL&limit=5", "type=NUMERIC&buckets=5", "type=NUMERIC&edges=1,2",
