@@ -137,41 +137,49 @@ public final class JdbcSegmentRepository implements SegmentRepository {
         String position = after;
         int batch = FIRST_BATCH;
         while (members.size() < limit) {
-            List<String> candidates = candidates(customerId, driver, position, batch);
-            if (candidates.isEmpty()) {
+            Candidates candidates = candidates(customerId, driver, position, batch);
+            if (candidates.ids().isEmpty()) {
                 break;
             }
-            Map<String, List<StoredAttribute>> found = attributes.find(customerId, candidates, null);
-            for (String id : candidates) {
+            Map<String, List<StoredAttribute>> found = attributes.find(customerId, candidates.ids(), null);
+            for (String id : candidates.ids()) {
                 List<StoredAttribute> stored = found.get(id);
                 if (stored != null && Evaluator.holds(condition, stored) && members.size() < limit) {
                     members.add(id);
                 }
             }
-            if (candidates.size() < batch) {
+            if (candidates.last()) {
                 break;
             }
-            position = candidates.get(candidates.size() - 1);
+            position = candidates.ids().get(candidates.ids().size() - 1);
             batch = Math.min(batch * 2, MAX_BATCH);
         }
         return members;
     }
 
-    /** The distinct candidate ids after {@code after}, in id order, at most {@code batch}. */
-    private List<String> candidates(String customerId, Predicate driver, String after, int batch) {
+    /**
+     * One batch of candidates: distinct ids in order, and whether the rows ran out before the batch
+     * was full (a holder of the value in two sources is one id from two rows).
+     */
+    private record Candidates(List<String> ids, boolean last) {}
+
+    /** The distinct candidate ids after {@code after}, in id order, from at most {@code batch} rows. */
+    private Candidates candidates(String customerId, Predicate driver, String after, int batch) {
         Sql sql = driver == null ? new ConditionSql(customerId).profilesAfter(after, batch)
                 : new ConditionSql(customerId).holdersAfter(driver, after, batch);
         return database.inTransaction(connection -> {
             List<String> ids = new ArrayList<>(batch);
+            int rowCount = 0;
             try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
+                    rowCount++;
                     String id = rows.getString(1);
                     if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(id)) {
                         ids.add(id);
                     }
                 }
             }
-            return ids;
+            return new Candidates(ids, rowCount < batch);
         });
     }
 

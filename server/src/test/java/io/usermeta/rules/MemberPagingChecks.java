@@ -192,6 +192,26 @@ class MemberPagingChecks {
         assertThat(listed).doesNotHaveDuplicates().isSorted().containsAll(steady);
     }
 
+    /**
+     * A value held in two sources is one member, not two: when every member holds it twice, a page
+     * still fills from the holders after the first thousand rows.
+     */
+    @Test
+    void valueHeldInTwoSourcesFillsThePage() {
+        ClusterApi api = ClusterApi.ofNewCustomer(SERVER);
+        List<String> ids = IntStream.range(0, 700).mapToObj(i -> String.format("twice-%03d", i)).toList();
+        String[] users = ids.stream().map(id -> user(id, attribute("group", "member"))).toArray(String[]::new);
+        api.post("crm", users);
+        api.post("web", users);
+        api.save("twice", MEMBER);
+
+        MembersBody page = MembersBody.of(api.members("twice", "?limit=1000"));
+
+        assertThat(page.ids()).containsExactlyElementsOf(ids);
+        assertThat(page.count()).isEqualTo(700L);
+        assertThat(page.next()).isNull();
+    }
+
     /** The members of {@code segment} read page by page, {@code limit} at a time. */
     private static List<String> allPages(ClusterApi api, String segment, int limit) {
         List<String> listed = new ArrayList<>();
