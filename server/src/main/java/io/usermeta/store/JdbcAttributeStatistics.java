@@ -66,8 +66,9 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
     public Totals totals(String customerId, String key, ValueType type, String source) {
         String column = valueColumn(type);
         boolean ordered = type != ValueType.NOMINAL && type != ValueType.TEXT;
-        Sql sql = new Sql().append(ordered ? "SELECT COUNT(DISTINCT a.user_id), COUNT(DISTINCT a." + column
-                + "), MIN(a." + column + "), MAX(a." + column + ")" : "SELECT COUNT(DISTINCT a.user_id)")
+        // Different values are counted as written, as the catalogue counts them: 1 and 1.0 are two.
+        Sql sql = new Sql().append(ordered ? "SELECT COUNT(DISTINCT a.user_id), COUNT(DISTINCT a.match_value),"
+                + " MIN(a." + column + "), MAX(a." + column + ")" : "SELECT COUNT(DISTINCT a.user_id)")
                 .append(from(customerId, key, type, source));
         return database.inTransaction(connection -> {
             try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
