@@ -111,14 +111,18 @@ class CensusClusterChecks {
     @RegisterExtension
     static final RunningServer SERVER = RunningServer.withDefaults();
 
-    private static ClusterApi api;
-    private static List<Person> people;
+    /** The answer to each segment's PUT, by name. */
     private static final Map<String, HttpResponse<String>> SAVED = new HashMap<>();
+
+    private static ClusterApi api;
+    private static CensusTable table;
+    private static List<Person> people;
 
     @BeforeAll
     static void importCensusAndSaveSegments() {
         api = new ClusterApi(SERVER.api());
-        people = CensusTable.read().people();
+        table = CensusTable.read();
+        people = table.people();
         CensusImport census = CensusImport.read();
 
         for (String source : List.of(DEMOGRAPHICS, WORK)) {
@@ -130,7 +134,7 @@ class CensusClusterChecks {
     /** The catalogue lists every column, by key, with its one type and source, its users and distinct values. */
     @Test
     void catalogueListsEveryColumnWithItsUsersAndValues() {
-        List<CatalogueKey> expected = CensusTable.read().keys().stream().sorted().map(key -> new CatalogueKey(key,
+        List<CatalogueKey> expected = table.keys().stream().sorted().map(key -> new CatalogueKey(key,
                 holders(key).count(), holders(key).map(person -> person.value(key)).distinct().count(),
                 List.of(CensusTable.typeOf(key)), List.of(sourceOf(key)))).toList();
 
@@ -305,21 +309,27 @@ class CensusClusterChecks {
         }
     }
 
-    /** A membership names each true predicate with the attributes that made it true; absent has none. */
+    /**
+     * A membership names each true predicate with the attributes that made it true: none for absent, and a
+     * predicate under a not only when it is true, which it never is for a member.
+     */
     @Test
     void membershipExplainsTheMatchedAttributes() {
-        Person woman = people.stream().filter(segment("women-25-to-34").holds()).findFirst().orElseThrow();
-        Person workclassUnknown = people.stream().filter(person -> !person.has("workclass")).findFirst()
-                .orElseThrow();
+        Person woman = firstMember("women-25-to-34");
+        Person workclassUnknown = firstMember("workclass-unknown");
+        Person man = firstMember("men-not-over-50k");
 
         List<Membership> ofWoman = api.memberships(woman.id());
         List<Membership> ofWorkclassUnknown = api.memberships(workclassUnknown.id());
+        List<Membership> ofMan = api.memberships(man.id());
 
         assertThat(matchedIn(ofWoman, "women-25-to-34")).containsExactly(
                 new Matched("/0", "equals", "sex", List.of(attribute(woman, "sex"))),
                 new Matched("/1", "range", "age", List.of(attribute(woman, "age"))));
         assertThat(matchedIn(ofWorkclassUnknown, "workclass-unknown"))
                 .containsExactly(new Matched("/", "absent", "workclass", List.of()));
+        assertThat(matchedIn(ofMan, "men-not-over-50k"))
+                .containsExactly(new Matched("/0", "equals", "sex", List.of(attribute(man, "sex"))));
     }
 
     /** An unknown user belongs to no segment. */
@@ -398,8 +408,10 @@ class CensusClusterChecks {
         return people.get(Integer.parseInt(id) - 1);
     }
 
-    private static Segment segment(String name) {
-        return SEGMENTS.stream().filter(segment -> segment.name().equals(name)).findFirst().orElseThrow();
+    private static Person firstMember(String segment) {
+        Predicate<Person> holds = SEGMENTS.stream().filter(candidate -> candidate.name().equals(segment))
+                .findFirst().orElseThrow().holds();
+        return people.stream().filter(holds).findFirst().orElseThrow();
     }
 
     private static List<Matched> matchedIn(List<Membership> memberships, String name) {
