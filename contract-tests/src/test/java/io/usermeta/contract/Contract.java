@@ -1,21 +1,29 @@
 package io.usermeta.contract;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.Matchers;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.xml.PactXmlBuilder;
 import au.com.dius.pact.consumer.xml.XmlNode;
+import io.usermeta.client.UsermetaClient;
+import io.usermeta.client.UsermetaException;
 import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.TestServer;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * What the consumer pacts and the provider verification share: participant names, credentials,
- * provider state names, and builders for the XML bodies of the User API.
+ * provider state names, requests, and builders for the XML bodies of the User API.
  */
 final class Contract {
     static final String CONSUMER = "usermeta-java-client";
@@ -53,38 +61,61 @@ final class Contract {
     static final String U2_UNKNOWN = "customer 00000 has no user u-2";
     /** State: a second customer exists, so its valid credentials can be used on the first one's paths. */
     static final String OTHER_CUSTOMER_EXISTS = "customer 00001 exists with license key other-key";
+    /** State: r-1, r-2 and r-3 have registration attributes to count and cluster. */
+    static final String CLUSTERED_USERS =
+            "customer 00000 has users r-1, r-2 and r-3 with type, country, age and registered";
+    /** State: segments adults (age 18 or more, with a description) and resellers-de (type reseller, country DE). */
+    static final String SEGMENTS_SAVED = "customer 00000 has segments adults and resellers-de";
+    /** State: there is no segment horror-fans, and what an interaction saves under that name is removed afterwards. */
+    static final String NO_HORROR_FANS = "customer 00000 has no segment horror-fans";
 
     private Contract() {}
 
     /** The path of a customer's source, with each segment already percent-encoded. */
     static String usersPath(String source) {
-        return "/api/" + CUSTOMER + "/" + source + "/user";
+        return customerPath(source + "/user");
+    }
+
+    /** The path of {@code rest} below the customer's, e.g. {@code segments/adults}, already percent-encoded. */
+    static String customerPath(String rest) {
+        return "/api/" + CUSTOMER + "/" + rest;
+    }
+
+    /** A request of {@code method} to {@code path} with these credentials. */
+    static PactDslRequestWithPath aRequest(PactDslRequestWithoutPath request, String credentials, String method,
+            String path) {
+        return request.path(path)
+                .method(method)
+                .headers(AUTHORIZATION, credentials);
+    }
+
+    /** The same with an XML body of the documented media type. */
+    static PactDslRequestWithPath withXml(PactDslRequestWithPath request, DocumentedXml body) {
+        return request.matchHeader(CONTENT_TYPE, XML_WITH_ANY_CHARSET, XML).body(body);
     }
 
     /** A GET of the listed users' registration attributes, ids joined and encoded as the client sends them. */
     static PactDslRequestWithPath aGet(PactDslRequestWithoutPath request, String credentials, String userIds,
             String query) {
-        return request.path(usersPath(REGISTRATION) + "/" + userIds)
-                .method("GET")
-                .query(query)
-                .headers(AUTHORIZATION, credentials);
+        return aRequest(request, credentials, "GET", usersPath(REGISTRATION) + "/" + userIds).query(query);
     }
 
     /** A POST of u-2 with these attributes to the registration source. */
     static PactDslRequestWithPath aPost(PactDslRequestWithoutPath request, String credentials,
             List<Map<String, Object>> attributes) {
-        return request.path(usersPath(REGISTRATION))
-                .method("POST")
-                .headers(AUTHORIZATION, credentials)
-                .matchHeader(CONTENT_TYPE, XML_WITH_ANY_CHARSET, XML)
-                .body(users(users -> appendUser(users, "u-2", attributes)));
+        return aPost(request, credentials, REGISTRATION, attributes);
+    }
+
+    /** A POST of u-2 with these attributes to {@code source}. */
+    static PactDslRequestWithPath aPost(PactDslRequestWithoutPath request, String credentials, String source,
+            List<Map<String, Object>> attributes) {
+        return withXml(aRequest(request, credentials, "POST", usersPath(source)),
+                users(users -> appendUser(users, "u-2", attributes)));
     }
 
     /** A DELETE of the listed users, ids joined and encoded as the client sends them. */
     static PactDslRequestWithPath aDelete(PactDslRequestWithoutPath request, String credentials, String userIds) {
-        return request.path("/api/" + CUSTOMER + "/user/" + userIds)
-                .method("DELETE")
-                .headers(AUTHORIZATION, credentials);
+        return aRequest(request, credentials, "DELETE", customerPath("user/" + userIds));
     }
 
     /** The response to {@code request}: this status and an XML body of the documented media type. */
@@ -128,6 +159,19 @@ final class Contract {
         Map<String, Object> attribute = attribute(key, value, type);
         attribute.put("source", source);
         return attribute;
+    }
+
+    /** The thin client layer, acting as the contract's customer against Pact's mock server. */
+    static UsermetaClient connect(MockServer mockServer) {
+        return UsermetaClient.connect(URI.create(mockServer.getUrl()), CUSTOMER, LICENSE_KEY);
+    }
+
+    /** Asserts that {@code call} fails through the thin layer with this status and the server's message. */
+    static void assertRefused(ThrowingCallable call, int status, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(UsermetaException.class, e -> {
+            assertThat(e.status()).isEqualTo(status);
+            assertThat(e.serverMessage()).isEqualTo(message);
+        });
     }
 
     /** The one error body: exactly this status, and a message for people whose words may change. */

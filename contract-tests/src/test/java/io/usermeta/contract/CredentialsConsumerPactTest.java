@@ -15,6 +15,7 @@ import static io.usermeta.contract.Contract.WRONG_LICENSE_KEY;
 import static io.usermeta.contract.Contract.aDelete;
 import static io.usermeta.contract.Contract.aGet;
 import static io.usermeta.contract.Contract.aPost;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.attribute;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,6 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.Attributes;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
 import io.usermeta.client.api.UsersApi;
 import io.usermeta.client.invoker.ApiException;
 import io.usermeta.client.model.Error;
@@ -157,13 +157,6 @@ class CredentialsConsumerPactTest {
 
     private static RequestResponsePact forbidden(PactDslRequestWithPath request) {
         return respondsWithXml(request, 403, Contract.error(403, OTHER_CUSTOMERS_PATH)).toPact();
-    }
-
-    private static void assertRefused(ThrowingCallable call, int status, String message) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(UsermetaException.class, e -> {
-            assertThat(e.status()).isEqualTo(status);
-            assertThat(e.serverMessage()).isEqualTo(message);
-        });
     }
 
     private static void assertForbidden(ThrowingCallable call) {

@@ -16,12 +16,15 @@ import org.w3c.dom.Node;
 
 /**
  * A {@link PactXmlBuilder} body, with its matching rules, written as {@code text/xml} with XML
- * attributes in the order the API documents them (key, value, type, source). The builder's DOM keeps
- * attributes sorted by name, so its own output would put {@code value} last; matching ignores order
- * either way, but the pact files are read by people too.
+ * attributes in the order the API documents them (key, value, type, source; op before key in a
+ * condition; from, to, users in a bucket). The builder's DOM keeps attributes sorted by name, so its own
+ * output would put {@code value} last; matching ignores order either way, but the pact files are read
+ * by people too.
  */
 final class DocumentedXml implements BodyBuilder {
-    private static final List<String> ATTRIBUTE_ORDER = List.of("id", "status", "key", "value", "type", "source");
+    private static final List<String> ATTRIBUTE_ORDER = List.of("id", "status", "name", "user", "path", "op", "key",
+            "value", "type", "source", "gt", "gte", "lt", "lte", "from", "to", "users", "distinctValues", "min", "max",
+            "granularity", "count", "next");
     private static final String INDENT = "  ";
 
     private final PactXmlBuilder builder;

@@ -1,22 +1,21 @@
 package io.usermeta.contract;
 
 import static io.usermeta.contract.Contract.ALL_SOURCES;
-import static io.usermeta.contract.Contract.CUSTOMER;
 import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
 import static io.usermeta.contract.Contract.ESCAPED_ID;
 import static io.usermeta.contract.Contract.ESCAPED_USER_KNOWN;
 import static io.usermeta.contract.Contract.FACEBOOK;
-import static io.usermeta.contract.Contract.LICENSE_KEY;
 import static io.usermeta.contract.Contract.ONE_SOURCE;
 import static io.usermeta.contract.Contract.REGISTRATION;
 import static io.usermeta.contract.Contract.U1_IN_TWO_SOURCES;
 import static io.usermeta.contract.Contract.aGet;
 import static io.usermeta.contract.Contract.appendUser;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.attribute;
 import static io.usermeta.contract.Contract.attributeOf;
+import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -28,11 +27,9 @@ import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
-import io.usermeta.client.model.Attribute;
 import io.usermeta.client.model.Attribute.TypeEnum;
+import io.usermeta.client.model.Attribute;
 import io.usermeta.client.model.User;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,11 +143,8 @@ class ReadUsersConsumerPactTest {
     void tooManyIdsAreRefused(MockServer mockServer) {
         UsermetaClient usermeta = connect(mockServer);
 
-        assertThatThrownBy(() -> usermeta.get(REGISTRATION, TOO_MANY_IDS.toArray(String[]::new)))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(414);
-                    assertThat(e.serverMessage()).isEqualTo(TOO_MANY_IDS_MESSAGE);
-                });
+        assertRefused(() -> usermeta.get(REGISTRATION, TOO_MANY_IDS.toArray(String[]::new)), 414,
+                TOO_MANY_IDS_MESSAGE);
     }
 
     /** The registration attributes the provider state stores for u-1, in the order they were posted. */
@@ -159,9 +153,5 @@ class ReadUsersConsumerPactTest {
                 attribute("gender", "f", "NOMINAL"),
                 attribute("birthday", "1984-03-17", "DATE"),
                 attribute("discountrate", "2", "NUMERIC"));
-    }
-
-    private static UsermetaClient connect(MockServer mockServer) {
-        return UsermetaClient.connect(URI.create(mockServer.getUrl()), CUSTOMER, LICENSE_KEY);
     }
 }

@@ -14,10 +14,12 @@ import au.com.dius.pact.provider.junitsupport.StateChangeAction;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import io.usermeta.auth.LicenseKeys;
 import io.usermeta.store.CustomerRepository;
+import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.UserAttribute;
 import java.io.IOException;
 import java.net.MalformedURLException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,47 @@ class UsermetaProviderPactIT {
         customers().remove(Contract.OTHER_CUSTOMER);
     }
 
+    @State(Contract.CLUSTERED_USERS)
+    void storeUsersToCluster() {
+        post(REGISTRATION, "r-1", List.of(new UserAttribute("type", "reseller", "NOMINAL"),
+                new UserAttribute("country", "DE", "NOMINAL"), new UserAttribute("age", "30", "NUMERIC"),
+                new UserAttribute("registered", "2014-08-07", "DATE")));
+        post(REGISTRATION, "r-2", List.of(new UserAttribute("type", "reseller", "NOMINAL"),
+                new UserAttribute("country", "AT", "NOMINAL"), new UserAttribute("age", "41", "NUMERIC"),
+                new UserAttribute("registered", "2013-05-02", "DATE")));
+        post(REGISTRATION, "r-3", List.of(new UserAttribute("country", "DE", "NOMINAL"),
+                new UserAttribute("age", "19", "NUMERIC"), new UserAttribute("registered", "2014-01-15", "DATE")));
+    }
+
+    @State(value = Contract.CLUSTERED_USERS, action = StateChangeAction.TEARDOWN)
+    void removeUsersToCluster() {
+        delete("r-1", "r-2", "r-3");
+    }
+
+    @State(Contract.SEGMENTS_SAVED)
+    void saveTwoSegments() {
+        putSegment("adults", "<segment><description>Aged 18 or more</description>"
+                + "<condition op=\"range\" key=\"age\" type=\"NUMERIC\" gte=\"18\"/></segment>");
+        putSegment("resellers-de", "<segment><condition op=\"allOf\">"
+                + "<condition op=\"equals\" key=\"type\" value=\"reseller\"/>"
+                + "<condition op=\"equals\" key=\"country\" value=\"DE\"/></condition></segment>");
+    }
+
+    @State(value = Contract.SEGMENTS_SAVED, action = StateChangeAction.TEARDOWN)
+    void removeTheTwoSegments() {
+        removeSegments("adults", "resellers-de");
+    }
+
+    @State(Contract.NO_HORROR_FANS)
+    void makeSureHorrorFansIsUnknown() {
+        removeSegments("horror-fans");
+    }
+
+    @State(value = Contract.NO_HORROR_FANS, action = StateChangeAction.TEARDOWN)
+    void removeWhatWasSavedAsHorrorFans() {
+        removeSegments("horror-fans");
+    }
+
     /** The server's own customer store: customers are managed outside the API, as the command line does. */
     private static CustomerRepository customers() {
         return SERVER.server().server().customers();
@@ -120,8 +163,28 @@ class UsermetaProviderPactIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
-    private static void delete(String userId) {
-        HttpResponse<String> response = SERVER.api().deleteUsers(List.of(userId));
+    private static void delete(String... userIds) {
+        HttpResponse<String> response = SERVER.api().deleteUsers(List.of(userIds));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    /** Saves a segment through the API, so it is checked and stored exactly as a client's would be. */
+    private static void putSegment(String name, String segmentXml) {
+        HttpApi api = SERVER.api();
+        HttpResponse<String> response = api.send(api.request(segmentPath(name)).header("Content-Type", Contract.XML)
+                .PUT(HttpRequest.BodyPublishers.ofString(segmentXml)).build());
+        assertThat(response.statusCode()).as(response.body()).isIn(201, 204);
+    }
+
+    /** Deletes the segments; one already gone (an interaction may have deleted it) is fine. */
+    private static void removeSegments(String... names) {
+        for (String name : names) {
+            HttpResponse<String> response = SERVER.api().delete(segmentPath(name));
+            assertThat(response.statusCode()).as(response.body()).isIn(204, 404);
+        }
+    }
+
+    private static String segmentPath(String name) {
+        return Contract.customerPath("segments/" + name);
     }
 }

@@ -2,17 +2,17 @@ package io.usermeta.contract;
 
 import static io.usermeta.client.UserSets.user;
 import static io.usermeta.contract.Contract.AUTHORIZATION;
-import static io.usermeta.contract.Contract.CUSTOMER;
 import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
-import static io.usermeta.contract.Contract.LICENSE_KEY;
 import static io.usermeta.contract.Contract.REGISTRATION;
 import static io.usermeta.contract.Contract.U1_IN_TWO_SOURCES;
 import static io.usermeta.contract.Contract.U2_UNKNOWN;
 import static io.usermeta.contract.Contract.XML;
 import static io.usermeta.contract.Contract.aDelete;
 import static io.usermeta.contract.Contract.aPost;
+import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.attribute;
 import static io.usermeta.contract.Contract.attributeWithExactValue;
+import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.respondsWithXml;
 import static io.usermeta.contract.Contract.usersPath;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,6 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.Attributes;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.UsermetaException;
 import io.usermeta.client.invoker.ApiClient;
 import io.usermeta.client.invoker.ApiException;
 import io.usermeta.client.model.Attribute;
@@ -37,7 +36,6 @@ import io.usermeta.client.model.Error;
 import io.usermeta.client.model.Users;
 import jakarta.ws.rs.core.GenericType;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class WriteUsersConsumerPactTest {
     private static final String INVALID_NUMERIC_MESSAGE = "user 'u-2', attribute #1 'discountrate': value '2,5'"
             + " is not a NUMERIC decimal (optional sign, digits, optional point; no exponent)";
+    private static final String RESERVED_SOURCE_MESSAGE = "source 'segments' is reserved for the cluster API;"
+            + " the reserved names are attributes, memberships and segments";
     private static final String JSON_DOCUMENT = "{\"users\":[{\"id\":\"u-2\",\"attributes\":"
             + "[{\"key\":\"gender\",\"value\":\"f\",\"type\":\"NOMINAL\"}]}]}";
 
@@ -94,11 +94,7 @@ class WriteUsersConsumerPactTest {
         UsermetaClient usermeta = connect(mockServer);
         Attribute decimalComma = new Attribute().key("discountrate").value("2,5").type(Attribute.TypeEnum.NUMERIC);
 
-        assertThatThrownBy(() -> usermeta.replace(REGISTRATION, user("u-2", decimalComma)))
-                .isInstanceOfSatisfying(UsermetaException.class, e -> {
-                    assertThat(e.status()).isEqualTo(400);
-                    assertThat(e.serverMessage()).isEqualTo(INVALID_NUMERIC_MESSAGE);
-                });
+        assertRefused(() -> usermeta.replace(REGISTRATION, user("u-2", decimalComma)), 400, INVALID_NUMERIC_MESSAGE);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -132,6 +128,25 @@ class WriteUsersConsumerPactTest {
     }
 
     @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact reservedSource(PactDslWithProvider builder) {
+        PactDslRequestWithPath request = aPost(builder.given(U2_UNKNOWN)
+                        .uponReceiving("a POST to segments, a name reserved for the cluster API"),
+                CUSTOMER_CREDENTIALS, "segments", List.of(attribute("gender", "f", "NOMINAL")));
+
+        return respondsWithXml(request, 400, Contract.error(400, RESERVED_SOURCE_MESSAGE)).toPact();
+    }
+
+    /** A source named like a cluster path is refused with 400, so no data is stored under it. */
+    @Test
+    @PactTestFor(pactMethod = "reservedSource")
+    void reservedSourceIsRefused(MockServer mockServer) {
+        UsermetaClient usermeta = connect(mockServer);
+
+        assertRefused(() -> usermeta.replace("segments", user("u-2", Attributes.nominal("gender", "f"))), 400,
+                RESERVED_SOURCE_MESSAGE);
+    }
+
+    @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact delete(PactDslWithProvider builder) {
         return aDelete(builder.given(U1_IN_TWO_SOURCES).uponReceiving("a DELETE of a known and an unknown user"),
                 CUSTOMER_CREDENTIALS, "u-1,never-posted")
@@ -147,9 +162,5 @@ class WriteUsersConsumerPactTest {
         UsermetaClient usermeta = connect(mockServer);
 
         assertThatCode(() -> usermeta.delete("u-1", "never-posted")).doesNotThrowAnyException();
-    }
-
-    private static UsermetaClient connect(MockServer mockServer) {
-        return UsermetaClient.connect(URI.create(mockServer.getUrl()), CUSTOMER, LICENSE_KEY);
     }
 }

@@ -6,6 +6,7 @@ import io.usermeta.api.model.Catalogue;
 import io.usermeta.api.model.CatalogueKey;
 import io.usermeta.api.model.Distribution;
 import io.usermeta.api.model.ValueCount;
+import io.usermeta.core.Identifiers;
 import io.usermeta.core.IndexedValues;
 import io.usermeta.core.Limits;
 import io.usermeta.core.Text;
@@ -18,8 +19,12 @@ import io.usermeta.store.AttributeStatistics.KeyUse;
 import io.usermeta.store.AttributeStatistics.Period;
 import io.usermeta.store.AttributeStatistics.PeriodUsers;
 import io.usermeta.store.AttributeStatistics.Totals;
+import io.usermeta.store.AttributeStatistics.ValuePage;
 import io.usermeta.store.SegmentRepository;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -52,6 +57,24 @@ public final class AttributesResource implements AttributesApi {
         this.limits = limits;
     }
 
+    /**
+     * A GET of the User API with the reserved source {@code attributes}. Its path starts like this
+     * class's, which JAX-RS therefore picks, so the 400 that any reserved source gets is given here.
+     */
+    @GET
+    @Path("/user/{userids}")
+    public Response readReservedSource() {
+        Identifiers.requireSource("attributes");
+        throw new IllegalStateException("the source 'attributes' is reserved");
+    }
+
+    /** A POST of the User API with the reserved source {@code attributes}; see {@link #readReservedSource}. */
+    @POST
+    @Path("/user")
+    public Response writeReservedSource() {
+        return readReservedSource();
+    }
+
     @Override
     public Response getAttributeCatalogue(String customerId) {
         Catalogue catalogue = new Catalogue().keys(new ArrayList<>());
@@ -82,7 +105,9 @@ public final class AttributesResource implements AttributesApi {
             case TEXT:
                 int pageSize = query.integer("limit", 1, MAX_PAGE, 100);
                 int skip = query.integer("offset", 0, Integer.MAX_VALUE, 0);
-                statistics.values(customerId, key, type, source, pageSize, skip).forEach(value ->
+                ValuePage page = statistics.values(customerId, key, type, source, pageSize, skip);
+                distribution.distinctValues(page.distinctValues());
+                page.values().forEach(value ->
                         distribution.addValuesItem(new ValueCount().value(value.value()).users(value.users())));
                 break;
             case NUMERIC:
@@ -141,22 +166,20 @@ public final class AttributesResource implements AttributesApi {
         }
         BigDecimal min = (BigDecimal) totals.min();
         BigDecimal max = (BigDecimal) totals.max();
-        distribution.min(min.toPlainString()).max(max.toPlainString());
+        distribution.min(plain(min)).max(plain(max));
         if (query.has("edges")) {
             List<BigDecimal> edges = edges(query.get("edges"));
-            List<BucketUsers> counted = statistics.histogram(customerId, key, source, edges);
-            for (BucketUsers bucket : counted) {
-                int index = bucket.index();
-                distribution.addBucketsItem(new Bucket().users(bucket.users())
-                        .from(index == 0 ? null : edges.get(index - 1).toPlainString())
-                        .to(index == edges.size() ? null : edges.get(index).toPlainString()));
+            long[] users = usersPerBucket(statistics.histogram(customerId, key, source, edges), edges.size() + 1);
+            for (int index = 0; index < users.length; index++) {
+                distribution.addBucketsItem(new Bucket().users(users[index])
+                        .from(index == 0 ? null : plain(edges.get(index - 1)))
+                        .to(index == edges.size() ? null : plain(edges.get(index))));
             }
             return;
         }
         int count = query.integer("buckets", 1, MAX_BUCKETS, 10);
         if (min.compareTo(max) == 0) {
-            distribution.addBucketsItem(new Bucket().from(min.toPlainString()).to(max.toPlainString())
-                    .users(totals.users()));
+            distribution.addBucketsItem(new Bucket().from(plain(min)).to(plain(max)).users(totals.users()));
             return;
         }
         List<BigDecimal> bounds = new ArrayList<>();
@@ -164,12 +187,19 @@ public final class AttributesResource implements AttributesApi {
         for (int i = 1; i < count; i++) {
             bounds.add(min.add(width.multiply(BigDecimal.valueOf(i)), EDGE_PRECISION));
         }
-        for (BucketUsers bucket : statistics.histogram(customerId, key, source, bounds)) {
-            int index = bucket.index();
+        long[] users = usersPerBucket(statistics.histogram(customerId, key, source, bounds), count);
+        for (int index = 0; index < count; index++) {
             BigDecimal from = index == 0 ? min : bounds.get(index - 1);
             BigDecimal to = index == bounds.size() ? max : bounds.get(index);
-            distribution.addBucketsItem(new Bucket().from(plain(from)).to(plain(to)).users(bucket.users()));
+            distribution.addBucketsItem(new Bucket().from(plain(from)).to(plain(to)).users(users[index]));
         }
+    }
+
+    /** The users of every bucket, empty ones included, from the counts of the buckets that hold values. */
+    private static long[] usersPerBucket(List<BucketUsers> counted, int buckets) {
+        long[] users = new long[buckets];
+        counted.forEach(bucket -> users[bucket.index()] = bucket.users());
+        return users;
     }
 
     private static List<BigDecimal> edges(String text) {
@@ -187,7 +217,7 @@ public final class AttributesResource implements AttributesApi {
             BigDecimal edge = IndexedValues.number(part);
             if (!edges.isEmpty() && edge.compareTo(edges.get(edges.size() - 1)) <= 0) {
                 throw ApiException.badRequest("query parameter edges must increase; " + part + " follows "
-                        + edges.get(edges.size() - 1).toPlainString());
+                        + plain(edges.get(edges.size() - 1)));
             }
             edges.add(edge);
         }

@@ -4,7 +4,10 @@ import io.usermeta.core.ValueType;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** Writes compared moments in the lexical form of their type: {@code 2014-08-07} or {@code 2014-08-07T14:43:12}. */
+/**
+ * Writes compared moments in the lexical form of their type: {@code 2014-08-07}, or
+ * {@code 2014-08-07T14:43:12} with the fraction of a second, if any, to the microsecond.
+ */
 final class Moments {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
@@ -16,6 +19,9 @@ final class Moments {
         if (type == ValueType.DATE) {
             return moment.format(DATE);
         }
-        return moment.getNano() == 0 ? moment.format(SECONDS) : moment.format(MICROS);
+        if (moment.getNano() == 0) {
+            return moment.format(SECONDS);
+        }
+        return moment.format(MICROS).replaceAll("0+$", "");
     }
 }

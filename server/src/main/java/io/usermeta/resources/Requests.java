@@ -8,8 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 
 /** Checks of the path and query values the cluster API takes, each failing with a 400 that names it. */
 final class Requests {
@@ -33,16 +35,29 @@ final class Requests {
         return source;
     }
 
+    /** Names are path segments, so "." and "..", which HTTP clients remove from paths, are refused. */
     static void requireSegmentName(String name) {
-        if (name == null || !SEGMENT_NAME.matcher(name).matches()) {
+        if (name == null || !SEGMENT_NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
             throw ApiException.badRequest("segment name '" + Text.quote(name)
-                    + "' must be 1-64 letters, digits, '_', '-' or '.'");
+                    + "' must be 1-64 letters, digits, '_', '-' or '.', and not . or ..");
         }
     }
 
-    /** The cursor that continues after {@code userId}: its UTF-8 bytes in unpadded URL-safe Base64. */
+    /**
+     * The cursor that continues after {@code userId}: its UTF-8 bytes and their CRC-32, in unpadded
+     * URL-safe Base64. The checksum catches a cursor cut or changed on its way back; cursors are not
+     * secret, and one made by hand can only start a page after some id.
+     */
     static String cursorAfter(String userId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(userId.getBytes(StandardCharsets.UTF_8));
+        byte[] id = userId.getBytes(StandardCharsets.UTF_8);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ByteBuffer.allocate(id.length + Integer.BYTES).put(id).putInt(checksum(id)).array());
+    }
+
+    private static int checksum(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        return (int) crc.getValue();
     }
 
     /** The user id a cursor continues after, or {@code null} for none; a cursor not made here is a 400. */
@@ -52,10 +67,15 @@ final class Requests {
         }
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cursor);
-            String userId = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            if (Identifiers.userIdProblem(userId) == null) {
-                return userId;
+            int length = bytes.length - Integer.BYTES;
+            if (length > 0 && ByteBuffer.wrap(bytes, length, Integer.BYTES).getInt()
+                    == checksum(Arrays.copyOf(bytes, length))) {
+                String userId = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, length))
+                        .toString();
+                if (Identifiers.userIdProblem(userId) == null) {
+                    return userId;
+                }
             }
         } catch (IllegalArgumentException | CharacterCodingException e) {
             // reported below

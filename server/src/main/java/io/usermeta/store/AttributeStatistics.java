@@ -17,6 +17,9 @@ public interface AttributeStatistics {
     /** One value with the number of users holding it. */
     record ValueUsers(String value, long users) {}
 
+    /** One page of values, and the number of different values in all. */
+    record ValuePage(List<ValueUsers> values, long distinctValues) {}
+
     /** The number of users with a value in bucket {@code index} (see the method that made it). */
     record BucketUsers(int index, long users) {}
 
@@ -29,11 +32,14 @@ public interface AttributeStatistics {
     /** Every key the customer's users have, by key. */
     List<KeyUse> catalogue(String customerId);
 
-    /** The totals of {@code key}'s values of {@code type}; {@code source} null for every source. */
+    /**
+     * The totals of {@code key}'s NUMERIC, DATE or DATETIME values; {@code source} null for every
+     * source. For NOMINAL and TEXT only the users are counted (the page of values counts the values).
+     */
     Totals totals(String customerId, String key, ValueType type, String source);
 
     /** One page of the values of a NOMINAL or TEXT key, most users first, ties by value. */
-    List<ValueUsers> values(String customerId, String key, ValueType type, String source, int limit, int offset);
+    ValuePage values(String customerId, String key, ValueType type, String source, int limit, int offset);
 
     /**
      * Users per bucket of a NUMERIC key, buckets only where users are. With {@code edges} e0 < … < en,

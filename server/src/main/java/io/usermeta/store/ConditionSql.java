@@ -11,17 +11,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Turns a {@link Condition} into SQL over the customer's users, in two shapes that suit the two
- * questions asked of it.
- *
- * <ul>
- *   <li><b>Sets</b> ({@link #members}), for counting: each predicate is the set of user ids whose
- *       rows in one index range meet it, and the combinations are INTERSECT, UNION and EXCEPT. The
- *       database reads each predicate's index range once, whatever the number of users.</li>
- *   <li><b>Tests per user</b> ({@link #page}), for a page of members in id order: users are walked
- *       in id order from the cursor, and each predicate is an EXISTS test on that user's rows, so a
- *       page stops as soon as it is full instead of building the whole set first.</li>
- * </ul>
+ * Turns a {@link Condition} into SQL over the customer's users. For counting ({@link #members}) each
+ * predicate is the set of user ids whose rows in one index range meet it, and the combinations are
+ * INTERSECT, UNION and EXCEPT: the database reads each predicate's index range once. Pages of members
+ * walk user ids in order ({@link #profilesAfter}, {@link #holdersAfter}) and are evaluated in memory.
  *
  * <p>Every statement names its customer in each table it reads.
  */
@@ -39,14 +32,28 @@ final class ConditionSql {
         return new Sql().append("SELECT DISTINCT s.user_id FROM (").append(set(condition)).append(") s");
     }
 
-    /** The members with ids after {@code after} ({@code null}: from the first), in id order, at most {@code limit}. */
-    Sql page(Condition condition, String after, int limit) {
+    /** The customer's user ids after {@code after} (null: from the first), in id order, at most {@code limit}. */
+    Sql profilesAfter(String after, int limit) {
         Sql sql = new Sql().append(PROFILES, customerId);
         if (after != null) {
             sql.append(" AND p.user_id > ?", after);
         }
-        return sql.append(" AND ").append(test(condition)).append(" ORDER BY p.user_id FETCH FIRST ? ROWS ONLY",
-                limit);
+        // The whole key in ORDER BY lets H2 read the index in order instead of sorting every row.
+        return sql.append(" ORDER BY p.customer_id, p.user_id FETCH FIRST ? ROWS ONLY", limit);
+    }
+
+    /**
+     * The ids of the users holding the one value of an equality, after {@code after}, in id order
+     * (an id held from two sources comes twice in a row), at most {@code limit} rows.
+     */
+    Sql holdersAfter(Predicate equality, String after, int limit) {
+        Sql sql = rowsWhere(equality).append(" AND a.match_value = ?",
+                IndexedValues.matchValue(equality.values().iterator().next()));
+        if (after != null) {
+            sql.append(" AND a.user_id > ?", after);
+        }
+        return sql.append(" ORDER BY a.customer_id, a.attr_key, a.attr_type, a.match_value, a.user_id"
+                + " FETCH FIRST ? ROWS ONLY", limit);
     }
 
     private Sql set(Condition condition) {
@@ -114,27 +121,6 @@ final class ConditionSql {
     private Sql rowsWhere(Predicate predicate) {
         return new Sql().append("SELECT a.user_id FROM user_attribute a WHERE a.customer_id = ?", customerId)
                 .append(scope(predicate));
-    }
-
-    private Sql test(Condition condition) {
-        if (condition instanceof Predicate predicate) {
-            Sql exists = new Sql().append(predicate.op() == Op.ABSENT ? "NOT EXISTS (" : "EXISTS (")
-                    .append("SELECT 1 FROM user_attribute a WHERE a.customer_id = p.customer_id"
-                            + " AND a.user_id = p.user_id")
-                    .append(scope(predicate)).append(valueTest(predicate));
-            return exists.append(")");
-        }
-        if (condition instanceof Condition.Not not) {
-            return new Sql().append("NOT (").append(test(not.child())).append(")");
-        }
-        boolean all = condition instanceof Condition.AllOf;
-        List<Condition> children = all ? ((Condition.AllOf) condition).children()
-                : ((Condition.AnyOf) condition).children();
-        Sql sql = new Sql().append("(");
-        for (int i = 0; i < children.size(); i++) {
-            sql.append(i == 0 ? "" : all ? " AND " : " OR ").append(test(children.get(i)));
-        }
-        return sql.append(")");
     }
 
     /** The key, type and source of a predicate, as conditions on the attribute row {@code a}. */

@@ -65,12 +65,16 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
     @Override
     public Totals totals(String customerId, String key, ValueType type, String source) {
         String column = valueColumn(type);
-        Sql sql = new Sql().append("SELECT COUNT(DISTINCT a.user_id), COUNT(DISTINCT a." + column + "), MIN(a."
-                + column + "), MAX(a." + column + ")").append(from(customerId, key, type, source));
+        boolean ordered = type != ValueType.NOMINAL && type != ValueType.TEXT;
+        Sql sql = new Sql().append(ordered ? "SELECT COUNT(DISTINCT a.user_id), COUNT(DISTINCT a." + column
+                + "), MIN(a." + column + "), MAX(a." + column + ")" : "SELECT COUNT(DISTINCT a.user_id)")
+                .append(from(customerId, key, type, source));
         return database.inTransaction(connection -> {
             try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
                 rows.next();
-                return new Totals(rows.getLong(1), rows.getLong(2), extreme(rows, 3, type), extreme(rows, 4, type));
+                return ordered
+                        ? new Totals(rows.getLong(1), rows.getLong(2), extreme(rows, 3, type), extreme(rows, 4, type))
+                        : new Totals(rows.getLong(1), -1, null, null);
             }
         });
     }
@@ -88,26 +92,42 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
     }
 
     @Override
-    public List<ValueUsers> values(String customerId, String key, ValueType type, String source, int limit,
+    public ValuePage values(String customerId, String key, ValueType type, String source, int limit,
             int offset) {
-        Sql sql = new Sql().append("SELECT s.match_value, COUNT(*) AS users FROM (SELECT DISTINCT a.match_value,"
-                + " a.user_id").append(from(customerId, key, type, source))
+        // The window count of the groups gives the number of values in the same pass as the page.
+        Sql sql = new Sql().append("SELECT s.match_value, COUNT(*) AS users, COUNT(*) OVER () AS distinct_values"
+                + " FROM (SELECT DISTINCT a.match_value, a.user_id").append(from(customerId, key, type, source))
                 .append(") s GROUP BY s.match_value ORDER BY users DESC, s.match_value"
                         + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", offset, limit);
         return database.inTransaction(connection -> {
             List<ValueUsers> values = new ArrayList<>();
+            long distinctValues = -1;
             try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     values.add(new ValueUsers(rows.getString(1), rows.getLong(2)));
+                    distinctValues = rows.getLong(3);
                 }
+            }
+            if (distinctValues < 0) {
+                distinctValues = distinctValues(connection, customerId, key, type, source);
             }
             List<ValueUsers> full = new ArrayList<>(values.size());
             for (ValueUsers value : values) {
                 full.add(new ValueUsers(fullValue(connection, customerId, key, type, source, value.value()),
                         value.users()));
             }
-            return full;
+            return new ValuePage(full, distinctValues);
         });
+    }
+
+    /** The number of values when the page asked for lies past the last one. */
+    private static long distinctValues(java.sql.Connection connection, String customerId, String key, ValueType type,
+            String source) throws SQLException {
+        Sql sql = new Sql().append("SELECT COUNT(DISTINCT a.match_value)").append(from(customerId, key, type, source));
+        try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The value a match value stands for: itself, or for a long value, the value read from its row. */

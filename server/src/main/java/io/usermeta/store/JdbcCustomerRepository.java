@@ -120,7 +120,7 @@ public final class JdbcCustomerRepository implements CustomerRepository {
     }
 
     private static void deleteData(Connection connection, String customerId) throws SQLException {
-        for (String table : List.of("user_attribute", "user_profile")) {
+        for (String table : List.of("user_attribute", "user_profile", "segment")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE customer_id = ?")) {
                 delete.setString(1, customerId);

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * The benchmark's side of the User API for one customer and source. Unlike the tests' client it checks
- * only the status code, so that the time measured is the server's and the network's, not a validator's.
+ * The benchmark's side of the API for one customer. Unlike the tests' client it checks only the status
+ * code, so that the time measured is the server's and the network's, not a validator's.
  */
 final class BenchClient {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -21,29 +21,48 @@ final class BenchClient {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private final URI base;
-    private final String usersPath;
+    private final String customerPath;
+    private final String readSource;
     private final String authorization;
 
-    BenchClient(URI base, String customerId, String licenseKey, String source) {
+    /** A client of customer {@code customerId}, whose GETs of users name {@code readSource} and ask for all sources. */
+    BenchClient(URI base, String customerId, String licenseKey, String readSource) {
         this.base = base;
-        this.usersPath = "/api/" + customerId + "/" + source + "/user";
+        this.customerPath = "/api/" + customerId;
+        this.readSource = readSource;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((customerId + ":" + licenseKey).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** POSTs a {@code <users>} document; fails unless the server answers 204. */
-    void postUsers(byte[] document) throws IOException, InterruptedException {
-        HttpRequest request = request(usersPath)
-                .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(document))
-                .build();
-        expect(204, http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    /** POSTs a {@code <users>} document for {@code source}; fails unless the server answers 204. */
+    void postUsers(String source, byte[] document) throws IOException, InterruptedException {
+        send("POST", "/" + source + "/user", document, 204);
     }
 
-    /** GETs the users of a comma-separated, already encoded id list; fails unless the server answers 200. */
+    /**
+     * GETs the attributes of every source of a comma-separated, already encoded id list; fails unless
+     * the server answers 200.
+     */
     String getUsers(String idList) throws IOException, InterruptedException {
-        HttpRequest request = request(usersPath + "/" + idList).GET().build();
+        return get("/" + readSource + "/user/" + idList + "?allSources=true");
+    }
+
+    /** GETs {@code path} under the customer's {@code /api/{customerid}}; fails unless the server answers 200. */
+    String get(String path) throws IOException, InterruptedException {
+        HttpRequest request = request(customerPath + path).GET().build();
         return expect(200, http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Sends an XML body with {@code method} to {@code path} under the customer's {@code /api/{customerid}};
+     * fails unless the server answers {@code status}.
+     */
+    String send(String method, String path, byte[] body, int status) throws IOException, InterruptedException {
+        HttpRequest request = request(customerPath + path)
+                .header("Content-Type", "application/xml")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return expect(status, http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     }
 
     /** Whether {@code /health} answers 200; false while nothing listens yet. */

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BenchServer implements AutoCloseable {
     static final String CUSTOMER = "bench";
-    static final String SOURCE = "census";
+    static final String SOURCE = "registration";
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchServer.class);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports users {@code 0 … n-1} through POST, documents of consecutive users shared out among several
- * client threads, each of which sends its next document as soon as the last one is answered.
+ * client threads, each of which sends its next document as soon as the last one is answered. Each
+ * range of users takes one document per source.
  */
 final class Importer {
     private static final Logger LOG = LoggerFactory.getLogger(Importer.class);
@@ -79,11 +80,14 @@ final class Importer {
         for (long document = nextDocument.getAndIncrement(); document < documents;
                 document = nextDocument.getAndIncrement()) {
             long from = document * usersPerDocument;
-            byte[] body = census.document(from, Math.min(users, from + usersPerDocument));
-            long sent = System.nanoTime();
-            client.postUsers(body);
-            long answered = System.nanoTime();
-            latency.recordValue(Math.min(answered - sent, latency.getHighestTrackableValue()));
+            long answered = 0;
+            for (String source : CensusUsers.SOURCES) {
+                byte[] body = census.document(source, from, Math.min(users, from + usersPerDocument));
+                long sent = System.nanoTime();
+                client.postUsers(source, body);
+                answered = System.nanoTime();
+                latency.recordValue(Math.min(answered - sent, latency.getHighestTrackableValue()));
+            }
             noteDone(answered);
         }
         return latency;

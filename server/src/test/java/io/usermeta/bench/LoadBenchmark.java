@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * The load benchmark of BENCHMARKS.md. For each database it imports {@code --users} census users through
  * POST into a fresh database behind a server in its own JVM and times GETs of 1 and of 100 ids; then it
  * does the same on a fresh database of {@code --small-users}, to show whether a GET costs more in a
- * larger table. Prints the results as Markdown and writes them under {@code --work-dir}.
+ * larger table. After the GETs it saves segments and times the cluster queries ({@link ClusterProbe}).
+ * Prints the results as Markdown and writes them under {@code --work-dir}.
  */
 @Command(name = "bench/run", sortOptions = false,
         description = "Load benchmark of the usermeta HTTP API (see BENCHMARKS.md).")
@@ -67,6 +68,11 @@ public final class LoadBenchmark implements Callable<Integer> {
 
     @Option(names = "--requests", defaultValue = "5000", description = "Measured GETs per case (${DEFAULT-VALUE}).")
     int requests;
+
+    @Option(names = "--cluster-requests", defaultValue = "200",
+            description = "Measured requests of each fast cluster query; the slow ones (distributions,"
+                    + " counts) take a tenth, memberships five times as many (${DEFAULT-VALUE}).")
+    int clusterRequests;
 
     @Option(names = "--phase-seconds", defaultValue = "180",
             description = "Most seconds for the warm-up, and again for the measured GETs, of one case;"
@@ -147,15 +153,19 @@ public final class LoadBenchmark implements Callable<Integer> {
         try (FreshDatabase database = create(kind, name)) {
             ImportResult imported;
             List<LatencyResult> latencies;
+            List<ClusterResult> clusters;
             long peakResident;
             Path log = workDirectory.resolve(name + "-server.log");
             try (BenchServer server = BenchServer.start(serverJar, serverJavaOptions, database.url(), log)) {
                 imported = Importer.run(server.client(), census, size, usersPerDocument, importThreads);
                 LOG.info("Imported {} users in {} s", size, imported.elapsedNanos() / 1_000_000_000);
                 latencies = measureGets(new LatencyProbe(server.client(), census, size, seed));
+                clusters = new ClusterProbe(server.client(), census, size, seed, clusterRequests,
+                        Duration.ofSeconds(phaseSeconds)).measure();
                 peakResident = server.peakResidentBytes();
             }
-            return new RunResult(database.product(), imported, latencies, database.sizeBytes(), peakResident);
+            return new RunResult(database.product(), imported, latencies, clusters, database.sizeBytes(),
+                    peakResident);
         }
     }
 
@@ -184,19 +194,22 @@ public final class LoadBenchmark implements Callable<Integer> {
     }
 
     private List<String> setup(CensusUsers census, Instant started) {
-        String columns = CensusUsers.COLUMNS.stream().map(column -> column.key() + " " + column.type())
+        String columns = CensusUsers.COLUMNS.stream()
+                .map(column -> column.key() + " " + column.type() + " (" + column.source() + ")")
                 .collect(Collectors.joining(", "));
         return List.of(
                 "Run: from " + started + " for " + Duration.between(started, Instant.now()).toMinutes()
                         + " min, on " + Machine.describe(),
                 "Server: `" + serverJar + "` in its own JVM (" + String.join(" ", serverJavaOptions)
                         + "), default pool of 16 connections, on 127.0.0.1",
-                "Import: " + importThreads + " client threads, " + usersPerDocument + " users per POST;"
-                        + " users cycle through the " + census.rows() + " census rows, 8 attributes each: "
-                        + columns,
+                "Import: " + importThreads + " client threads, " + usersPerDocument + " users per POST, one POST"
+                        + " per source; users cycle through the " + census.rows() + " census rows, 8 attributes"
+                        + " each: " + columns,
                 "GETs: one client, one request at a time; per case " + warmUp + " warm-up and " + requests
                         + " measured requests, each phase cut at " + phaseSeconds + " s;"
-                        + " ids drawn with seed " + seed);
+                        + " ids drawn with seed " + seed + "; GETs ask for all sources",
+                "Cluster queries: one client, one request at a time, a tenth of the requests as warm-up;"
+                        + " 52 saved segments; member pages start after a random user");
     }
 
     /** The databases the benchmark knows how to create afresh. */

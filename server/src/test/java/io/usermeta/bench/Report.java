@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
-/** The benchmark's results as Markdown: the set-up in a list, then one table for imports and one for GETs. */
+/** The benchmark's results as Markdown: the set-up in a list, then tables for imports, GETs and cluster queries. */
 final class Report {
     private static final double NANOS_PER_MILLI = 1e6;
     private static final double MEBIBYTE = 1024.0 * 1024;
@@ -21,6 +21,8 @@ final class Report {
         report.importTable(runs);
         report.line("");
         report.latencyTable(runs);
+        report.line("");
+        report.clusterTable(runs);
         return report.text.toString();
     }
 
@@ -51,6 +53,19 @@ final class Report {
                         result.sampling().label(), count(latency.getTotalCount()), millis(latency, 50),
                         millis(latency, 90), millis(latency, 99), millis(latency, 99.9),
                         decimal(latency.getMaxValue() / NANOS_PER_MILLI, 2), rate(result.requestsPerSecond())));
+            }
+        }
+    }
+
+    private void clusterTable(List<RunResult> runs) {
+        line("| Database | Users stored | Query | Target | Requests | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) |");
+        line("|---|--:|---|---|--:|--:|--:|--:|--:|");
+        for (RunResult run : runs) {
+            for (ClusterResult result : run.clusters()) {
+                Histogram latency = result.latency();
+                line(row(run.database(), count(run.users()), result.query(), result.target(),
+                        count(latency.getTotalCount()), millis(latency, 50), millis(latency, 90), millis(latency, 99),
+                        decimal(latency.getMaxValue() / NANOS_PER_MILLI, 2)));
             }
         }
     }

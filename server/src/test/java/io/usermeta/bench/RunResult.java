@@ -8,10 +8,12 @@ import java.util.List;
  * @param database the database product and version
  * @param imported how the import went
  * @param latencies the GETs measured afterwards
+ * @param clusters the cluster queries measured after the GETs
  * @param databaseBytes what the database took on disk at the end
  * @param serverPeakResidentBytes the most memory the server process held, or -1 where unknown
  */
-record RunResult(String database, ImportResult imported, List<LatencyResult> latencies, long databaseBytes,
+record RunResult(String database, ImportResult imported, List<LatencyResult> latencies,
+        List<ClusterResult> clusters, long databaseBytes,
         long serverPeakResidentBytes) {
 
     long users() {

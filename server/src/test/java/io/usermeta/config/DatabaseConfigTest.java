@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** H2 file URLs get the settings usermeta relies on; other URLs and settings given are left alone. */
 class DatabaseConfigTest {
-    private static final String SETTINGS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE";
+    private static final String SETTINGS = ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;REUSE_SPACE=FALSE"
+            + ";CACHE_SIZE=" + DatabaseConfig.H2_CACHE_KIB;
 
     /** Every form of an H2 file URL gets all three settings appended. */
     @ParameterizedTest
@@ -27,7 +28,7 @@ class DatabaseConfigTest {
 
         assertThat(effective)
                 .isEqualTo("jdbc:h2:file:/srv/um;auto_server=false;MODE=LEGACY;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
-                        + ";REUSE_SPACE=FALSE");
+                        + ";REUSE_SPACE=FALSE;CACHE_SIZE=" + DatabaseConfig.H2_CACHE_KIB);
     }
 
     /** A trailing semicolon does not leave an empty setting behind. */

@@ -5,11 +5,11 @@ import static io.usermeta.testing.UserAttribute.nominal;
 import static io.usermeta.testing.UserAttribute.numeric;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usermeta.testing.ClusterApi;
 import io.usermeta.testing.ClusterBodies.Bucket;
 import io.usermeta.testing.ClusterBodies.CatalogueKey;
 import io.usermeta.testing.ClusterBodies.Distribution;
 import io.usermeta.testing.ClusterBodies.ValueCount;
+import io.usermeta.testing.ClusterReads;
 import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.UserAttribute;
@@ -42,13 +42,13 @@ class DistributionChecks {
     static final RunningServer SERVER = RunningServer.withDefaults();
 
     private static HttpApi http;
-    private static ClusterApi api;
+    private static ClusterReads api;
 
     /** One key of each type for the parameter checks, and the dates the date checks read. */
     @BeforeAll
     static void postFixtures() {
         http = SERVER.api();
-        api = new ClusterApi(http);
+        api = new ClusterReads(http);
         post(FIXTURES, "typed", nominal("colour", "red"), numeric("amount", "5"), date("born", "2014-08-07"),
                 dateTime("stamp", "2014-08-07T14:43:12"), text("notes", "good products, fast delivery"));
         post(FIXTURES, "registered-1", date("registered", "2014-08-07"), date("registered", "2014-08-09"));
@@ -128,8 +128,8 @@ class DistributionChecks {
         assertThat(numbers.type()).isEqualTo("NUMERIC");
         assertThat(numbers.users()).isEqualTo(2);
         assertThat(numbers.distinctValues()).isEqualTo(3);
-        assertThat(new BigDecimal(numbers.min())).isEqualByComparingTo("7");
-        assertThat(new BigDecimal(numbers.max())).isEqualByComparingTo("12.5");
+        assertThat(numbers.min()).isEqualTo("7");
+        assertThat(numbers.max()).isEqualTo("12.5");
         assertThat(names.type()).isEqualTo("NOMINAL");
         assertThat(names.values()).containsExactly(new ValueCount("ten", 1));
     }
@@ -228,8 +228,8 @@ class DistributionChecks {
         Distribution edges = api.distribution("score", "edges=5,9.5");
         Distribution halves = api.distribution("score", "buckets=2");
 
-        assertThat(new BigDecimal(edges.min())).isEqualByComparingTo("-2.5");
-        assertThat(new BigDecimal(edges.max())).isEqualByComparingTo("100");
+        assertThat(edges.min()).isEqualTo("-2.5");
+        assertThat(edges.max()).isEqualTo("100");
         assertThat(numericBuckets(edges.buckets())).containsExactly(bucket(null, "5", 2), bucket("5", "9.5", 1),
                 bucket("9.5", null, 2));
         assertThat(numericBuckets(halves.buckets()))
@@ -248,7 +248,8 @@ class DistributionChecks {
 
         assertThat(numericBuckets(distribution.buckets())).filteredOn(bucket -> bucket.to() == null)
                 .containsExactly(bucket("1", null, 2));
-        assertThat(numericBuckets(distribution.buckets())).extracting(NumericBucket::users).containsExactly(1L, 2L);
+        assertThat(numericBuckets(distribution.buckets())).filteredOn(bucket -> BigDecimal.ONE.equals(bucket.to()))
+                .extracting(NumericBucket::users).containsExactly(1L);
     }
 
     /** A user with several values in one bucket counts once there, and once in each other bucket it reaches. */
@@ -262,6 +263,34 @@ class DistributionChecks {
         assertThat(distribution.users()).isEqualTo(2);
         assertThat(numericBuckets(distribution.buckets()))
                 .containsExactly(bucket(null, "10", 2), bucket("10", null, 1));
+    }
+
+    /** Every bucket of a NUMERIC histogram is listed, the empty ones too, with edges and with equal widths. */
+    @Test
+    void emptyBucketsAreListed() {
+        post("gaps", "gap-1", numeric("gap", "0"));
+        post("gaps", "gap-2", numeric("gap", "10"));
+
+        Distribution equalWidths = api.distribution("gap", "buckets=5");
+        Distribution edges = api.distribution("gap", "edges=-5,2,4,20");
+
+        assertThat(numericBuckets(equalWidths.buckets())).containsExactly(bucket("0", "2", 1), bucket("2", "4", 0),
+                bucket("4", "6", 0), bucket("6", "8", 0), bucket("8", "10", 1));
+        assertThat(numericBuckets(edges.buckets())).containsExactly(bucket(null, "-5", 0), bucket("-5", "2", 1),
+                bucket("2", "4", 0), bucket("4", "20", 1), bucket("20", null, 0));
+    }
+
+    /** Minimum and maximum are numbers in plain decimal form without trailing zeros, whatever was stored. */
+    @Test
+    void minimumAndMaximumAreWrittenAsCompared() {
+        post("prices", "price-1", numeric("price", "007.50"));
+        post("prices", "price-2", numeric("price", "120.000"));
+        post("prices", "price-3", numeric("price", "-3.250"));
+
+        Distribution distribution = api.distribution("price", "");
+
+        assertThat(distribution.min()).isEqualTo("-3.25");
+        assertThat(distribution.max()).isEqualTo("120");
     }
 
     /** Equal-width buckets are closed below and open above, except the last, which holds the largest value. */
@@ -287,7 +316,7 @@ class DistributionChecks {
         assertError(response, 400).contains("edges");
     }
 
-    /** At most 100 edges: 100 are counted, 101 are a 400 naming the limit. */
+    /** At most 100 edges: 100 make 101 buckets, empty ones listed too; 101 edges are a 400 naming the limit. */
     @Test
     void atMostHundredEdges() {
         String hundred = IntStream.rangeClosed(1, 100).mapToObj(String::valueOf).collect(Collectors.joining(","));
@@ -295,7 +324,9 @@ class DistributionChecks {
         Distribution counted = api.distribution("amount", "edges=" + hundred);
         HttpResponse<String> rejected = api.getDistribution("amount", "edges=" + hundred + ",101");
 
-        assertThat(numericBuckets(counted.buckets())).containsExactly(bucket("5", "6", 1));
+        assertThat(counted.buckets()).hasSize(101);
+        assertThat(numericBuckets(counted.buckets())).filteredOn(bucket -> bucket.users() > 0)
+                .containsExactly(bucket("5", "6", 1));
         assertError(rejected, 400).contains("edges", "100");
     }
 
@@ -440,12 +471,9 @@ class DistributionChecks {
         return new NumericBucket(number(from), number(to), users);
     }
 
-    /**
-     * The buckets that hold users, with their bounds as numbers so that {@code 5} and {@code 5.0} agree.
-     * Empty buckets are left out: whether they are listed is left open by the spec.
-     */
+    /** The buckets with their bounds as numbers, so that {@code 5} and {@code 5.0} agree. */
     private static List<NumericBucket> numericBuckets(List<Bucket> buckets) {
-        return buckets.stream().filter(bucket -> bucket.users() > 0)
+        return buckets.stream()
                 .map(bucket -> new NumericBucket(number(bucket.from()), number(bucket.to()), bucket.users())).toList();
     }
 

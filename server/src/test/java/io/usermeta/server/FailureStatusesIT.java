@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The answers a client gets when the server or its database fails: 503 while the database cannot be
  * reached, 500 for anything unexpected, each with an incident id and never a stack trace; and the
- * rarer client statuses each operation declares.
+ * rarer client statuses each operation declares. The operations of the cluster API fail the same way.
  */
 class FailureStatusesIT {
     private static final String USERS = "/api/00000/registration/user";
@@ -55,6 +55,7 @@ class FailureStatusesIT {
                 assertThat(answer.body()).contains("<error status=\"503\"").doesNotContain("Exception");
             });
             assertThat(answers.subList(1, 4)).allSatisfy(answer -> assertThat(answer.body()).contains("incident=\""));
+            assertFailedWithIncident(segmentOperations(api), 503);
         } finally {
             database.stop();
         }
@@ -65,7 +66,7 @@ class FailureStatusesIT {
     void unexpectedFailureAnswers500WithIncident() throws SQLException {
         try (TestServer server = TestServer.start()) {
             HttpApi api = server.api();
-            dropAttributeTable(server);
+            dropTables(server);
 
             List<HttpResponse<String>> answers = List.of(api.get(USERS + "/u-1"), api.post(USERS, DOCUMENT),
                     api.delete("/api/00000/user/u-1"));
@@ -75,6 +76,7 @@ class FailureStatusesIT {
                 assertThat(answer.body()).containsPattern("<error status=\"500\" incident=\"[0-9a-f-]{36}\"")
                         .doesNotContain("Exception").doesNotContain("user_attribute");
             });
+            assertFailedWithIncident(segmentOperations(api), 500);
             assertThat(api.get("/health").statusCode()).isEqualTo(200);
         }
     }
@@ -111,11 +113,28 @@ class FailureStatusesIT {
         }
     }
 
-    private static void dropAttributeTable(TestServer server) throws SQLException {
+    private static void dropTables(TestServer server) throws SQLException {
         try (Connection connection = DriverManager.getConnection(server.databaseUrl());
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE user_attribute");
+            statement.execute("DROP TABLE segment");
         }
+    }
+
+    /** One call of each operation of the cluster API. */
+    private static List<HttpResponse<String>> segmentOperations(HttpApi api) {
+        String condition = "<condition op=\"present\" key=\"k\"/>";
+        return List.of(api.get("/api/00000/segments"), api.get("/api/00000/segments/s"),
+                api.put("/api/00000/segments/s", "<segment>" + condition + "</segment>"),
+                api.delete("/api/00000/segments/s"), api.get("/api/00000/segments/s/members"),
+                api.post("/api/00000/evaluate", condition), api.get("/api/00000/memberships/u-1"),
+                api.get("/api/00000/attributes"), api.get("/api/00000/attributes/country/distribution"));
+    }
+
+    private static void assertFailedWithIncident(List<HttpResponse<String>> answers, int status) {
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.body())
+                .containsPattern("<error status=\"" + status + "\" incident=\"[0-9a-f-]{36}\"")
+                .doesNotContain("Exception"));
     }
 
     private static int freePort() throws IOException {

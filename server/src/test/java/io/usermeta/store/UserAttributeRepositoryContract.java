@@ -8,6 +8,9 @@ import io.usermeta.config.DatabaseConfig;
 import io.usermeta.core.AttributeSet;
 import io.usermeta.core.StoredAttribute;
 import io.usermeta.core.ValueType;
+import io.usermeta.segments.Condition;
+import io.usermeta.segments.Predicate;
+import java.math.BigDecimal;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -17,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.Test;
 /** What every attribute store must do; one subclass per supported database. */
 abstract class UserAttributeRepositoryContract {
     /** usermeta's own tables; Flyway's history table is not sharded data. */
-    private static final List<String> TABLES = List.of("customer", "user_profile", "user_attribute");
+    private static final List<String> TABLES = List.of("customer", "user_profile", "user_attribute", "segment");
 
     private final StatementRecorder recorder = new StatementRecorder();
     private Database database;
@@ -199,6 +203,7 @@ abstract class UserAttributeRepositoryContract {
         repository.replace("c1", "web", List.of(set("u1", "web", "k", "v"), set("u2", "web", "k", "w")));
         repository.find("c1", List.of("u1", "u2"), "web");
         repository.find("c1", List.of("u1"), null);
+        askEveryClusterQuery("c1");
         repository.delete("c1", List.of("u1"));
         customers.list();
         customers.count();
@@ -212,6 +217,35 @@ abstract class UserAttributeRepositoryContract {
 
         assertThat(recorder.statements()).isNotEmpty();
         assertThat(offenders).isEmpty();
+    }
+
+    /** Sends every statement the segment and statistics stores have, for one customer. */
+    private void askEveryClusterQuery(String customerId) {
+        SegmentRepository segments = new JdbcSegmentRepository(database);
+        AttributeStatistics statistics = new JdbcAttributeStatistics(database);
+        Predicate equals = new Predicate("/0", Predicate.Op.EQUALS, "k", ValueType.NOMINAL, "web", Set.of("v"), null,
+                null, null);
+        Predicate absent = new Predicate("/1", Predicate.Op.ABSENT, "n", null, null, Set.of(), null, null, null);
+        Predicate range = new Predicate("/", Predicate.Op.RANGE, "n", ValueType.NUMERIC, null, Set.of(), null,
+                new Predicate.Bound(BigDecimal.ONE, true), null);
+        Condition both = new Condition.AllOf(List.of(equals, new Condition.AnyOf(List.of(absent, range)),
+                new Condition.Not(range)));
+
+        segments.save(customerId, "s", "<segment/>");
+        segments.save(customerId, "s", "<segment/>");
+        segments.find(customerId, "s");
+        segments.all(customerId);
+        segments.count(customerId, both);
+        segments.page(customerId, both, null, 10);
+        segments.page(customerId, new Condition.AllOf(List.of(equals, equals)), "u0", 10);
+        segments.typesOf(customerId, "k");
+        segments.delete(customerId, "s");
+        statistics.catalogue(customerId);
+        statistics.totals(customerId, "k", ValueType.NOMINAL, "web");
+        statistics.totals(customerId, "n", ValueType.NUMERIC, null);
+        statistics.values(customerId, "k", ValueType.NOMINAL, null, 10, 5);
+        statistics.histogram(customerId, "n", null, List.of(BigDecimal.ONE, BigDecimal.TEN));
+        statistics.periods(customerId, "d", ValueType.DATE, null, AttributeStatistics.Period.MONTH);
     }
 
     private static boolean namesItsCustomer(String sql) {

@@ -2,96 +2,94 @@ package io.usermeta.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usermeta.testing.ClusterBodies.CatalogueKey;
-import io.usermeta.testing.ClusterBodies.Distribution;
-import io.usermeta.testing.ClusterBodies.Membership;
-import io.usermeta.testing.ClusterBodies.MembersPage;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
-/**
- * The cluster API of the test customer over real HTTP: catalogue, distributions, saved segments, members,
- * evaluation and memberships. The reading methods fail the test unless the answer is a 200, and page
- * through members to the last page.
- */
+/** The cluster API of one customer: saved segments, their members, ad-hoc evaluation and memberships. */
 public final class ClusterApi {
-    private static final String API = "/api/" + TestServer.CUSTOMER;
-    /** More pages than any test's members need: a cursor that never ends fails instead of looping. */
-    private static final int MAX_PAGES = 1_000;
+    private final HttpApi http;
 
-    private final HttpApi api;
-
-    public ClusterApi(HttpApi api) {
-        this.api = api;
+    public ClusterApi(HttpApi http) {
+        this.http = http;
     }
 
-    public List<CatalogueKey> catalogue() {
-        return ClusterBodies.catalogue(ok(api.get(API + "/attributes")));
+    /** The cluster API of a customer added just now, with no users and no segments. */
+    public static ClusterApi ofNewCustomer(RunningServer server) {
+        return new ClusterApi(server.server().newCustomer());
     }
 
-    /** The answer to a distribution request; {@code query} is appended as written, e.g. {@code edges=1,2}. */
-    public HttpResponse<String> getDistribution(String key, String query) {
-        return api.get(API + "/attributes/" + key + "/distribution" + (query.isEmpty() ? "" : "?" + query));
+    public HttpApi http() {
+        return http;
     }
 
-    public Distribution distribution(String key, String query) {
-        return ClusterBodies.distribution(ok(getDistribution(key, query)));
+    /** The path {@code /api/{customerid}} followed by {@code rest}. */
+    public String path(String rest) {
+        return "/api/" + http.customerId() + rest;
     }
 
-    /** PUTs a segment holding {@code condition}; the answer is returned unchecked. */
-    public HttpResponse<String> putSegment(String name, String condition) {
-        byte[] body = ConditionXml.segment(condition).getBytes(StandardCharsets.UTF_8);
-        return api.send(api.request(API + "/segments/" + name).header("Content-Type", "text/xml")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    public HttpResponse<String> putSegment(String name, String document) {
+        return http.put(path("/segments/" + name), document);
     }
 
-    /** Every member of a saved segment, read in pages of at most {@code limit}. */
-    public Members members(String segment, int limit) {
-        return allPages(limit, query -> api.get(API + "/segments/" + segment + "/members?" + query));
+    public HttpResponse<String> getSegment(String name) {
+        return http.get(path("/segments/" + name));
     }
 
-    /** Every user {@code condition} holds, evaluated in pages of at most {@code limit}. */
-    public Members evaluate(String condition, int limit) {
-        return allPages(limit, query -> api.post(API + "/evaluate?" + query, condition));
+    public HttpResponse<String> deleteSegment(String name) {
+        return http.delete(path("/segments/" + name));
     }
 
-    public List<Membership> memberships(String userId) {
-        return ClusterBodies.memberships(ok(api.get(API + "/memberships/"
-                + URLEncoder.encode(userId, StandardCharsets.UTF_8))));
+    public HttpResponse<String> listSegments() {
+        return http.get(path("/segments"));
     }
 
-    /** Follows the cursors from the first page to the last; no page may hold more than {@code limit} ids. */
-    private static Members allPages(int limit, Function<String, HttpResponse<String>> request) {
-        MembersPage first = ClusterBodies.membersPage(ok(request.apply("limit=" + limit)));
-        List<String> ids = new ArrayList<>(first.ids());
-        MembersPage page = first;
-        for (int pages = 1; page.next() != null; pages++) {
-            assertThat(pages).as("pages read, the cursor never ending").isLessThan(MAX_PAGES);
-            assertThat(page.ids()).as("ids of a page").hasSizeLessThanOrEqualTo(limit);
-            String cursor = URLEncoder.encode(page.next(), StandardCharsets.UTF_8);
-            page = ClusterBodies.membersPage(ok(request.apply("limit=" + limit + "&cursor=" + cursor)));
-            ids.addAll(page.ids());
-        }
-        assertThat(page.ids()).as("ids of the last page").hasSizeLessThanOrEqualTo(limit);
-        return new Members(first.count(), ids);
+    /** GET of a segment's members; {@code query} is empty or starts with {@code ?}. */
+    public HttpResponse<String> members(String name, String query) {
+        return http.get(path("/segments/" + name + "/members" + query));
     }
 
-    private static String ok(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as("status of %s, body %s", response.request().uri(), response.body())
-                .isEqualTo(200);
-        return response.body();
+    /** POST of a condition to evaluate; {@code query} is empty or starts with {@code ?}. */
+    public HttpResponse<String> evaluate(String condition, String query) {
+        return http.post(path("/evaluate" + query), condition);
     }
 
-    /**
-     * All the members of a segment or condition.
-     *
-     * @param count the count of the first page
-     * @param ids the ids of every page, in answer order
-     */
-    public record Members(Long count, List<String> ids) {}
+    /** The memberships of a user, whose id is percent-encoded here. */
+    public HttpResponse<String> memberships(String userId) {
+        return http.get(path("/memberships/" + URLEncoder.encode(userId, StandardCharsets.UTF_8)));
+    }
+
+    /** Saves {@code condition} as segment {@code name}, which must be new. */
+    public void save(String name, String condition) {
+        HttpResponse<String> response = putSegment(name, ConditionXml.segment(condition));
+        assertThat(response.statusCode()).as("PUT of segment %s, body %s", name, response.body()).isEqualTo(201);
+    }
+
+    /** POSTs one {@code <users>} document of {@code users} (see {@link Documents#user}) to {@code source}. */
+    public void post(String source, String... users) {
+        HttpResponse<String> response = http.post("/api/" + http.customerId() + "/" + source + "/user",
+                Documents.users(users));
+        assertThat(response.statusCode()).as("POST to %s, body %s", source, response.body()).isEqualTo(204);
+    }
+
+    /** Opts the users out. */
+    public void optOut(String... userIds) {
+        HttpResponse<String> response = http.deleteUsers(List.of(userIds));
+        assertThat(response.statusCode()).as("DELETE, body %s", response.body()).isEqualTo(204);
+    }
+
+    /** The one page of all members of {@code condition}, evaluated ad hoc. */
+    public MembersBody evaluated(String condition) {
+        return MembersBody.of(evaluate(condition, ""));
+    }
+
+    /** The condition of saved segment {@code name} in the canonical form of {@link SegmentBody#canonical}. */
+    public String savedCondition(String name) {
+        return SegmentBody.of(getSegment(name)).condition();
+    }
+
+    public MembershipsBody membershipsOf(String userId) {
+        return MembershipsBody.of(memberships(userId));
+    }
 }

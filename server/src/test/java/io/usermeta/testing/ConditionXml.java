@@ -1,78 +1,116 @@
 package io.usermeta.testing;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Writes {@code <condition>} elements for segment and evaluation requests. Keys, values and bounds are
- * XML-escaped here, so a test passes them as plain text ({@code >50K}, {@code Trinadad&Tobago}).
+ * Builds {@code <condition>} elements for request bodies. Keys, values and bounds are written as
+ * given, so a test can pass text that is already XML-escaped, as {@link Documents} does.
  */
 public final class ConditionXml {
-    private ConditionXml() {}
+    private final Map<String, String> attributes = new LinkedHashMap<>();
+    private final List<String> children = new ArrayList<>();
 
-    public static String allOf(String... children) {
-        return "<condition op=\"allOf\">" + String.join("", children) + "</condition>";
+    private ConditionXml(String op) {
+        attributes.put("op", op);
     }
 
-    public static String anyOf(String... children) {
-        return "<condition op=\"anyOf\">" + String.join("", children) + "</condition>";
+    /** A condition with {@code op} and nothing else yet. */
+    public static ConditionXml op(String op) {
+        return new ConditionXml(op);
     }
 
-    public static String not(String child) {
-        return "<condition op=\"not\">" + child + "</condition>";
+    public static String allOf(String... conditions) {
+        return op("allOf").children(conditions).xml();
     }
 
-    /** A NOMINAL {@code equals} over every source. */
+    public static String anyOf(String... conditions) {
+        return op("anyOf").children(conditions).xml();
+    }
+
+    public static String not(String condition) {
+        return op("not").children(condition).xml();
+    }
+
     public static String equalTo(String key, String value) {
-        return "<condition op=\"equals\" key=\"" + escape(key) + "\" value=\"" + escape(value) + "\"/>";
+        return op("equals").key(key).with("value", value).xml();
     }
 
-    /** A NOMINAL {@code equals} over the values of one source only. */
-    public static String equalTo(String key, String value, String source) {
-        return "<condition op=\"equals\" key=\"" + escape(key) + "\" value=\"" + escape(value) + "\" source=\""
-                + escape(source) + "\"/>";
-    }
-
-    /** A NOMINAL {@code in} over every source. */
     public static String in(String key, String... values) {
-        String children = Arrays.stream(values).map(value -> "<value>" + escape(value) + "</value>")
-                .collect(Collectors.joining());
-        return "<condition op=\"in\" key=\"" + escape(key) + "\">" + children + "</condition>";
-    }
-
-    /**
-     * A {@code range} of {@code type}; {@code bounds} are pairs of a bound name ({@code gt}, {@code gte},
-     * {@code lt}, {@code lte}) and its value, e.g. {@code range("age", "NUMERIC", "gte", "25", "lt", "35")}.
-     */
-    public static String range(String key, String type, String... bounds) {
-        StringBuilder condition = new StringBuilder("<condition op=\"range\" key=\"").append(escape(key))
-                .append("\" type=\"").append(type).append('"');
-        for (int i = 0; i < bounds.length; i += 2) {
-            condition.append(' ').append(bounds[i]).append("=\"").append(escape(bounds[i + 1])).append('"');
+        ConditionXml condition = op("in").key(key);
+        for (String value : values) {
+            condition.children.add("<value>" + value + "</value>");
         }
-        return condition.append("/>").toString();
+        return condition.xml();
     }
 
-    /** A {@code contains} of {@code type}, which ignores case. */
-    public static String contains(String key, String type, String text) {
-        return "<condition op=\"contains\" key=\"" + escape(key) + "\" type=\"" + type + "\" value=\""
-                + escape(text) + "\"/>";
+    public static String contains(String key, String text) {
+        return op("contains").key(key).with("value", text).xml();
     }
 
-    public static String present(String key, String source) {
-        return "<condition op=\"present\" key=\"" + escape(key) + "\" source=\"" + escape(source) + "\"/>";
+    public static String present(String key) {
+        return op("present").key(key).xml();
     }
 
     public static String absent(String key) {
-        return "<condition op=\"absent\" key=\"" + escape(key) + "\"/>";
+        return op("absent").key(key).xml();
     }
 
-    /** A {@code <segment>} body for a PUT, holding {@code condition}. */
+    /** A range of {@code type} with one bound, such as {@code gte} and {@code 10}. */
+    public static String range(String key, String type, String bound, String value) {
+        return op("range").key(key).type(type).with(bound, value).xml();
+    }
+
+    /** A range of {@code type} with a lower and an upper bound. */
+    public static String range(String key, String type, String lowerBound, String lower, String upperBound,
+            String upper) {
+        return op("range").key(key).type(type).with(lowerBound, lower).with(upperBound, upper).xml();
+    }
+
+    /** A {@code <segment>} document holding {@code condition}. */
     public static String segment(String condition) {
         return "<segment>" + condition + "</segment>";
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    public ConditionXml key(String key) {
+        return with("key", key);
+    }
+
+    public ConditionXml type(String type) {
+        return with("type", type);
+    }
+
+    public ConditionXml source(String source) {
+        return with("source", source);
+    }
+
+    /** Adds the XML attribute {@code name} with {@code value}, written as given. */
+    public ConditionXml with(String name, String value) {
+        attributes.put(name, value);
+        return this;
+    }
+
+    /** Adds child elements, each written as given. */
+    public ConditionXml children(String... elements) {
+        children.addAll(List.of(elements));
+        return this;
+    }
+
+    public String xml() {
+        StringBuilder xml = new StringBuilder("<condition");
+        attributes.forEach((name, value) -> xml.append(' ').append(name).append("=\"").append(value).append('"'));
+        if (children.isEmpty()) {
+            return xml.append("/>").toString();
+        }
+        xml.append('>');
+        children.forEach(xml::append);
+        return xml.append("</condition>").toString();
+    }
+
+    @Override
+    public String toString() {
+        return xml();
     }
 }

@@ -50,6 +50,10 @@ public final class HttpApi {
         return base;
     }
 
+    public String customerId() {
+        return customerId;
+    }
+
     /** GET of a path as written (already percent-encoded where needed), authenticated. */
     public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
@@ -62,6 +66,11 @@ public final class HttpApi {
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<String> put(String path, String xml) {
+        return send(request(path).header("Content-Type", "text/xml")
+                .PUT(HttpRequest.BodyPublishers.ofString(xml, StandardCharsets.UTF_8)).build());
     }
 
     public HttpResponse<String> delete(String path) {

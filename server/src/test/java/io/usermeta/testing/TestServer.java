@@ -1,5 +1,6 @@
 package io.usermeta.testing;
 
+import io.usermeta.auth.LicenseKeys;
 import io.usermeta.config.DatabaseConfig;
 import io.usermeta.config.ServerConfig;
 import io.usermeta.core.Limits;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real usermeta server for tests: Grizzly on a random port over a fresh database (an H2 file in a
@@ -18,6 +20,8 @@ import java.nio.file.Path;
 public final class TestServer implements AutoCloseable {
     public static final String CUSTOMER = "00000";
     public static final String LICENSE_KEY = "test-key:with-colon";
+
+    private static final AtomicInteger NEXT_CUSTOMER = new AtomicInteger();
 
     private final Path directory;
     private final TestDatabase.Created database;
@@ -82,6 +86,14 @@ public final class TestServer implements AutoCloseable {
     /** A client authenticated as the test customer. */
     public HttpApi api() {
         return new HttpApi(baseUri(), CUSTOMER, LICENSE_KEY);
+    }
+
+    /** A client for a customer added just now, so a test can start from a customer with no users. */
+    public HttpApi newCustomer() {
+        String customerId = "c" + NEXT_CUSTOMER.incrementAndGet();
+        String licenseKey = "key-of-" + customerId;
+        server.customers().add(customerId, LicenseKeys.hash(licenseKey));
+        return new HttpApi(baseUri(), customerId, licenseKey);
     }
 
     public Path directory() {
