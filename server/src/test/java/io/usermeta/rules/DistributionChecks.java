@@ -157,9 +157,8 @@ class DistributionChecks {
         "opened, DATETIME, 2014-08-07T24:00:00, 2014-08-08T00:00:00, 2014-08-09T10:00:00"})
     void catalogueAndDistributionCountTheSameDistinctValues(String key, String type, String first, String second,
             String third) {
-        post("levels", key + "-1", new UserAttribute(key, first, type));
-        post("levels", key + "-2", new UserAttribute(key, second, type));
-        post("levels", key + "-3", new UserAttribute(key, third, type));
+        postOneEach("levels", key, new UserAttribute(key, first, type), new UserAttribute(key, second, type),
+                new UserAttribute(key, third, type));
 
         Distribution distribution = api.distribution(key, "");
         List<CatalogueKey> catalogue = api.catalogue();
@@ -209,9 +208,8 @@ class DistributionChecks {
         String common = "p".repeat(150);
         List<String> values = List.of(common + "a", common + "b".repeat(100), common + "m".repeat(100),
                 common + "z".repeat(100));
-        for (int i = 0; i < values.size(); i++) {
-            post("long", "tie-" + i, nominal("long-tie", values.get(values.size() - 1 - i)));
-        }
+        postOneEach("long", "tie", IntStream.range(0, values.size())
+                .mapToObj(i -> nominal("long-tie", values.get(values.size() - 1 - i))).toArray(UserAttribute[]::new));
 
         Distribution distribution = api.distribution("long-tie", "");
 
@@ -221,9 +219,8 @@ class DistributionChecks {
     /** NUMERIC values are compared as numbers, not text: 10 and 100 are above 9, and so is the maximum. */
     @Test
     void histogramComparesDecimalsAsNumbers() {
-        Map<String, String> scores = Map.of("score-1", "9", "score-2", "10", "score-3", "100", "score-4", "-2.5",
-                "score-5", "0.5");
-        scores.forEach((user, score) -> post("games", user, numeric("score", score)));
+        postOneEach("games", "score", numeric("score", "9"), numeric("score", "10"), numeric("score", "100"),
+                numeric("score", "-2.5"), numeric("score", "0.5"));
 
         Distribution edges = api.distribution("score", "edges=5,9.5");
         Distribution halves = api.distribution("score", "buckets=2");
@@ -240,9 +237,7 @@ class DistributionChecks {
     @ParameterizedTest
     @ValueSource(strings = {"1", "1.0", "1.000", "%2B1", "0.99,1.00"})
     void valueOnAnEdgeBelongsAboveIt(String edges) {
-        post("ratios", "ratio-1", numeric("ratio", "1.0"));
-        post("ratios", "ratio-2", numeric("ratio", "1"));
-        post("ratios", "ratio-3", numeric("ratio", "0.99"));
+        postOneEach("ratios", "ratio", numeric("ratio", "1.0"), numeric("ratio", "1"), numeric("ratio", "0.99"));
 
         Distribution distribution = api.distribution("ratio", "edges=" + edges);
 
@@ -283,9 +278,8 @@ class DistributionChecks {
     /** Minimum and maximum are numbers in plain decimal form without trailing zeros, whatever was stored. */
     @Test
     void minimumAndMaximumAreWrittenAsCompared() {
-        post("prices", "price-1", numeric("price", "007.50"));
-        post("prices", "price-2", numeric("price", "120.000"));
-        post("prices", "price-3", numeric("price", "-3.250"));
+        postOneEach("prices", "price", numeric("price", "007.50"), numeric("price", "120.000"),
+                numeric("price", "-3.250"));
 
         Distribution distribution = api.distribution("price", "");
 
@@ -296,10 +290,8 @@ class DistributionChecks {
     /** Equal-width buckets are closed below and open above, except the last, which holds the largest value. */
     @Test
     void equalWidthBucketsCloseBelowAndTheLastHoldsTheMaximum() {
-        List<String> widths = List.of("0", "2.5", "5", "7.5", "10");
-        for (int i = 0; i < widths.size(); i++) {
-            post("sizes", "width-" + i, numeric("width", widths.get(i)));
-        }
+        postOneEach("sizes", "width", numeric("width", "0"), numeric("width", "2.5"), numeric("width", "5"),
+                numeric("width", "7.5"), numeric("width", "10"));
 
         Distribution distribution = api.distribution("width", "buckets=4");
 
@@ -431,9 +423,7 @@ class DistributionChecks {
     /** A POST that replaces a set and a DELETE of a user both show in the next distribution and catalogue. */
     @Test
     void changesShowAtTheNextCall() {
-        post("billing", "plan-1", nominal("plan", "basic"));
-        post("billing", "plan-2", nominal("plan", "basic"));
-        post("billing", "plan-3", nominal("plan", "pro"));
+        postOneEach("billing", "plan", nominal("plan", "basic"), nominal("plan", "basic"), nominal("plan", "pro"));
         Distribution before = api.distribution("plan", "");
 
         post("billing", "plan-1", nominal("plan", "pro"));
@@ -453,6 +443,13 @@ class DistributionChecks {
     private static void post(String source, String userId, UserAttribute... attributes) {
         HttpResponse<String> response = http.postUsers(source, Map.of(userId, List.of(attributes)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    /** POSTs one attribute each to users {@code prefix-1}, {@code prefix-2} and so on, in order. */
+    private static void postOneEach(String source, String prefix, UserAttribute... attributes) {
+        for (int i = 0; i < attributes.length; i++) {
+            post(source, prefix + "-" + (i + 1), attributes[i]);
+        }
     }
 
     private static UserAttribute date(String key, String value) {
