@@ -5,11 +5,11 @@ import static io.usermeta.testing.UserAttribute.nominal;
 import static io.usermeta.testing.UserAttribute.numeric;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.usermeta.testing.ClusterReads;
 import io.usermeta.testing.ClusterBodies.Bucket;
 import io.usermeta.testing.ClusterBodies.CatalogueKey;
 import io.usermeta.testing.ClusterBodies.Distribution;
 import io.usermeta.testing.ClusterBodies.ValueCount;
+import io.usermeta.testing.ClusterReads;
 import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.RunningServer;
 import io.usermeta.testing.UserAttribute;
@@ -128,8 +128,8 @@ class DistributionChecks {
         assertThat(numbers.type()).isEqualTo("NUMERIC");
         assertThat(numbers.users()).isEqualTo(2);
         assertThat(numbers.distinctValues()).isEqualTo(3);
-        assertThat(new BigDecimal(numbers.min())).isEqualByComparingTo("7");
-        assertThat(new BigDecimal(numbers.max())).isEqualByComparingTo("12.5");
+        assertThat(numbers.min()).isEqualTo("7");
+        assertThat(numbers.max()).isEqualTo("12.5");
         assertThat(names.type()).isEqualTo("NOMINAL");
         assertThat(names.values()).containsExactly(new ValueCount("ten", 1));
     }
@@ -157,9 +157,8 @@ class DistributionChecks {
         "opened, DATETIME, 2014-08-07T24:00:00, 2014-08-08T00:00:00, 2014-08-09T10:00:00"})
     void catalogueAndDistributionCountTheSameDistinctValues(String key, String type, String first, String second,
             String third) {
-        post("levels", key + "-1", new UserAttribute(key, first, type));
-        post("levels", key + "-2", new UserAttribute(key, second, type));
-        post("levels", key + "-3", new UserAttribute(key, third, type));
+        postOneEach("levels", key, new UserAttribute(key, first, type), new UserAttribute(key, second, type),
+                new UserAttribute(key, third, type));
 
         Distribution distribution = api.distribution(key, "");
         List<CatalogueKey> catalogue = api.catalogue();
@@ -212,9 +211,8 @@ class DistributionChecks {
         String common = "p".repeat(100);
         List<String> values = List.of(common + "a", common + "b".repeat(100), common + "m".repeat(100),
                 common + "z".repeat(100));
-        for (int i = 0; i < values.size(); i++) {
-            post("long", "tie-" + i, nominal("long-tie", values.get(values.size() - 1 - i)));
-        }
+        postOneEach("long", "tie", IntStream.range(0, values.size())
+                .mapToObj(i -> nominal("long-tie", values.get(values.size() - 1 - i))).toArray(UserAttribute[]::new));
 
         Distribution distribution = api.distribution("long-tie", "");
 
@@ -224,15 +222,14 @@ class DistributionChecks {
     /** NUMERIC values are compared as numbers, not text: 10 and 100 are above 9, and so is the maximum. */
     @Test
     void histogramComparesDecimalsAsNumbers() {
-        Map<String, String> scores = Map.of("score-1", "9", "score-2", "10", "score-3", "100", "score-4", "-2.5",
-                "score-5", "0.5");
-        scores.forEach((user, score) -> post("games", user, numeric("score", score)));
+        postOneEach("games", "score", numeric("score", "9"), numeric("score", "10"), numeric("score", "100"),
+                numeric("score", "-2.5"), numeric("score", "0.5"));
 
         Distribution edges = api.distribution("score", "edges=5,9.5");
         Distribution halves = api.distribution("score", "buckets=2");
 
-        assertThat(new BigDecimal(edges.min())).isEqualByComparingTo("-2.5");
-        assertThat(new BigDecimal(edges.max())).isEqualByComparingTo("100");
+        assertThat(edges.min()).isEqualTo("-2.5");
+        assertThat(edges.max()).isEqualTo("100");
         assertThat(numericBuckets(edges.buckets())).containsExactly(bucket(null, "5", 2), bucket("5", "9.5", 1),
                 bucket("9.5", null, 2));
         assertThat(numericBuckets(halves.buckets()))
@@ -243,15 +240,14 @@ class DistributionChecks {
     @ParameterizedTest
     @ValueSource(strings = {"1", "1.0", "1.000", "%2B1", "0.99,1.00"})
     void valueOnAnEdgeBelongsAboveIt(String edges) {
-        post("ratios", "ratio-1", numeric("ratio", "1.0"));
-        post("ratios", "ratio-2", numeric("ratio", "1"));
-        post("ratios", "ratio-3", numeric("ratio", "0.99"));
+        postOneEach("ratios", "ratio", numeric("ratio", "1.0"), numeric("ratio", "1"), numeric("ratio", "0.99"));
 
         Distribution distribution = api.distribution("ratio", "edges=" + edges);
 
         assertThat(numericBuckets(distribution.buckets())).filteredOn(bucket -> bucket.to() == null)
                 .containsExactly(bucket("1", null, 2));
-        assertThat(numericBuckets(distribution.buckets())).extracting(NumericBucket::users).containsExactly(1L, 2L);
+        assertThat(numericBuckets(distribution.buckets())).filteredOn(bucket -> BigDecimal.ONE.equals(bucket.to()))
+                .extracting(NumericBucket::users).containsExactly(1L);
     }
 
     /** A user with several values in one bucket counts once there, and once in each other bucket it reaches. */
@@ -267,13 +263,38 @@ class DistributionChecks {
                 .containsExactly(bucket(null, "10", 2), bucket("10", null, 1));
     }
 
+    /** Every bucket of a NUMERIC histogram is listed, the empty ones too, with edges and with equal widths. */
+    @Test
+    void emptyBucketsAreListed() {
+        post("gaps", "gap-1", numeric("gap", "0"));
+        post("gaps", "gap-2", numeric("gap", "10"));
+
+        Distribution equalWidths = api.distribution("gap", "buckets=5");
+        Distribution edges = api.distribution("gap", "edges=-5,2,4,20");
+
+        assertThat(numericBuckets(equalWidths.buckets())).containsExactly(bucket("0", "2", 1), bucket("2", "4", 0),
+                bucket("4", "6", 0), bucket("6", "8", 0), bucket("8", "10", 1));
+        assertThat(numericBuckets(edges.buckets())).containsExactly(bucket(null, "-5", 0), bucket("-5", "2", 1),
+                bucket("2", "4", 0), bucket("4", "20", 1), bucket("20", null, 0));
+    }
+
+    /** Minimum and maximum are numbers in plain decimal form without trailing zeros, whatever was stored. */
+    @Test
+    void minimumAndMaximumAreWrittenAsCompared() {
+        postOneEach("prices", "price", numeric("price", "007.50"), numeric("price", "120.000"),
+                numeric("price", "-3.250"));
+
+        Distribution distribution = api.distribution("price", "");
+
+        assertThat(distribution.min()).isEqualTo("-3.25");
+        assertThat(distribution.max()).isEqualTo("120");
+    }
+
     /** Equal-width buckets are closed below and open above, except the last, which holds the largest value. */
     @Test
     void equalWidthBucketsCloseBelowAndTheLastHoldsTheMaximum() {
-        List<String> widths = List.of("0", "2.5", "5", "7.5", "10");
-        for (int i = 0; i < widths.size(); i++) {
-            post("sizes", "width-" + i, numeric("width", widths.get(i)));
-        }
+        postOneEach("sizes", "width", numeric("width", "0"), numeric("width", "2.5"), numeric("width", "5"),
+                numeric("width", "7.5"), numeric("width", "10"));
 
         Distribution distribution = api.distribution("width", "buckets=4");
 
@@ -290,7 +311,7 @@ class DistributionChecks {
         assertError(response, 400).contains("edges");
     }
 
-    /** At most 100 edges: 100 are counted, 101 are a 400 naming the limit. */
+    /** At most 100 edges: 100 make 101 buckets, empty ones listed too; 101 edges are a 400 naming the limit. */
     @Test
     void atMostHundredEdges() {
         String hundred = IntStream.rangeClosed(1, 100).mapToObj(String::valueOf).collect(Collectors.joining(","));
@@ -298,7 +319,9 @@ class DistributionChecks {
         Distribution counted = api.distribution("amount", "edges=" + hundred);
         HttpResponse<String> rejected = api.getDistribution("amount", "edges=" + hundred + ",101");
 
-        assertThat(numericBuckets(counted.buckets())).containsExactly(bucket("5", "6", 1));
+        assertThat(counted.buckets()).hasSize(101);
+        assertThat(numericBuckets(counted.buckets())).filteredOn(bucket -> bucket.users() > 0)
+                .containsExactly(bucket("5", "6", 1));
         assertError(rejected, 400).contains("edges", "100");
     }
 
@@ -403,9 +426,7 @@ class DistributionChecks {
     /** A POST that replaces a set and a DELETE of a user both show in the next distribution and catalogue. */
     @Test
     void changesShowAtTheNextCall() {
-        post("billing", "plan-1", nominal("plan", "basic"));
-        post("billing", "plan-2", nominal("plan", "basic"));
-        post("billing", "plan-3", nominal("plan", "pro"));
+        postOneEach("billing", "plan", nominal("plan", "basic"), nominal("plan", "basic"), nominal("plan", "pro"));
         Distribution before = api.distribution("plan", "");
 
         post("billing", "plan-1", nominal("plan", "pro"));
@@ -427,6 +448,13 @@ class DistributionChecks {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
+    /** POSTs one attribute each to users {@code prefix-1}, {@code prefix-2} and so on, in order. */
+    private static void postOneEach(String source, String prefix, UserAttribute... attributes) {
+        for (int i = 0; i < attributes.length; i++) {
+            post(source, prefix + "-" + (i + 1), attributes[i]);
+        }
+    }
+
     private static UserAttribute date(String key, String value) {
         return new UserAttribute(key, value, "DATE");
     }
@@ -443,12 +471,9 @@ class DistributionChecks {
         return new NumericBucket(number(from), number(to), users);
     }
 
-    /**
-     * The buckets that hold users, with their bounds as numbers so that {@code 5} and {@code 5.0} agree.
-     * Empty buckets are left out: whether they are listed is left open by the spec.
-     */
+    /** The buckets with their bounds as numbers, so that {@code 5} and {@code 5.0} agree. */
     private static List<NumericBucket> numericBuckets(List<Bucket> buckets) {
-        return buckets.stream().filter(bucket -> bucket.users() > 0)
+        return buckets.stream()
                 .map(bucket -> new NumericBucket(number(bucket.from()), number(bucket.to()), bucket.users())).toList();
     }
 

@@ -50,10 +50,6 @@ public final class ClusterReads {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
-    public HttpResponse<String> deleteSegment(String name) {
-        return api.delete(API + "/segments/" + name);
-    }
-
     /** Every member of a saved segment, read in pages of at most {@code limit}. */
     public Members members(String segment, int limit) {
         return allPages(limit, query -> api.get(API + "/segments/" + segment + "/members?" + query));

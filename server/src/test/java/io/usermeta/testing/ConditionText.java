@@ -53,12 +53,6 @@ public final class ConditionText {
         return condition.append("/>").toString();
     }
 
-    /** A {@code contains} of {@code type}, which ignores case. */
-    public static String contains(String key, String type, String text) {
-        return "<condition op=\"contains\" key=\"" + escape(key) + "\" type=\"" + type + "\" value=\""
-                + escape(text) + "\"/>";
-    }
-
     public static String present(String key, String source) {
         return "<condition op=\"present\" key=\"" + escape(key) + "\" source=\"" + escape(source) + "\"/>";
     }
