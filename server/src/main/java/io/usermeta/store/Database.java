@@ -108,7 +108,7 @@ public final class Database implements AutoCloseable {
         MigrateResult result = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
-                .javaMigrations(new BytewiseIdentifiers(), new TypedValues())
+                .javaMigrations(new BytewiseIdentifiers(), new TypedValues(), new ValueCounts())
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migrations applied now)",

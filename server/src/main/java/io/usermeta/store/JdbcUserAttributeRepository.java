@@ -19,8 +19,9 @@ import java.util.TreeSet;
 /**
  * Stores attribute sets through JDBC. Writes lock the users' profile rows in id order first, so
  * concurrent writers of one user queue up instead of mixing their sets, and documents touching many
- * users cannot deadlock each other. Every statement is batched or takes the whole id list: no round
- * trip per attribute.
+ * users cannot deadlock each other. Each write also keeps the users-per-value counts in step
+ * ({@link HeldValues}), in the same transaction. Every statement is batched or takes the whole id
+ * list: no round trip per attribute.
  *
  * <p>Each database gets the bulk pattern that is fast on it ({@link SqlDialect#matchesIdArrays()}):
  * PostgreSQL takes an id list as one array parameter ({@code = ANY(?)}), because a prepared per-row
@@ -96,9 +97,13 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         List<AttributeSet> ordered = new ArrayList<>(sets);
         ordered.sort(Comparator.comparing(AttributeSet::userId));
         database.inWriteTransaction(connection -> {
-            lockUsers(connection, customerId, ordered.stream().map(AttributeSet::userId).toList());
+            List<String> userIds = ordered.stream().map(AttributeSet::userId).toList();
+            lockUsers(connection, customerId, userIds);
+            HeldValues held = HeldValues.read(connection, database.dialect(), customerId, userIds);
+            ordered.forEach(set -> held.replace(set.userId(), source, set.attributes()));
             deleteSets(connection, customerId, source, ordered);
             insertSets(connection, customerId, source, ordered);
+            held.apply(connection, database.dialect());
             return null;
         });
     }
@@ -158,6 +163,9 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         List<String> ordered = new ArrayList<>(new TreeSet<>(userIds));
         database.inWriteTransaction(connection -> {
             lockUsers(connection, customerId, ordered);
+            HeldValues held = HeldValues.read(connection, database.dialect(), customerId, ordered);
+            ordered.forEach(held::remove);
+            held.apply(connection, database.dialect());
             deleteByUserIds(connection, DELETE_ATTRIBUTES, List.of(customerId), ordered);
             deleteByUserIds(connection, DELETE_PROFILES, List.of(customerId), ordered);
             return null;

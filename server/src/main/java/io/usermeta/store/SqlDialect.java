@@ -82,6 +82,14 @@ public enum SqlDialect {
                 : "date_trunc('" + field.toLowerCase(java.util.Locale.ROOT) + "', " + column + ")";
     }
 
+    /**
+     * Whether {@code INSERT … ON CONFLICT … DO UPDATE} adds to a row that a concurrent writer may be
+     * creating at the same moment (PostgreSQL); H2 lacks that form, and its writers run one at a time.
+     */
+    boolean upsertsOnConflict() {
+        return this == POSTGRESQL;
+    }
+
     /** Creates or touches a user_profile row, taking its row lock in both cases. */
     String upsertUser() {
         return upsertUser;
