@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -54,27 +55,46 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
 
     @Override
     public Map<String, List<StoredAttribute>> find(String customerId, Collection<String> userIds, String source) {
+        return find(customerId, userIds, source, null);
+    }
+
+    /**
+     * Like {@link #find}, over every source, with only the attributes of {@code keys} (at least one);
+     * a user who holds none of them is found with an empty list.
+     */
+    Map<String, List<StoredAttribute>> findKeys(String customerId, Collection<String> userIds, Set<String> keys) {
+        return find(customerId, userIds, null, List.copyOf(keys));
+    }
+
+    private Map<String, List<StoredAttribute>> find(String customerId, Collection<String> userIds, String source,
+            List<String> keys) {
         List<String> ids = List.copyOf(userIds);
         return database.inTransaction(connection -> {
             Map<String, List<StoredAttribute>> found = new HashMap<>();
             for (List<String> chunk : IdList.chunks(ids)) {
-                findChunk(connection, customerId, chunk, source, found);
+                findChunk(connection, customerId, chunk, source, keys, found);
             }
             return found;
         });
     }
 
     private void findChunk(Connection connection, String customerId, List<String> ids, String source,
-            Map<String, List<StoredAttribute>> found) throws SQLException {
+            List<String> keys, Map<String, List<StoredAttribute>> found) throws SQLException {
         IdList match = IdList.of(database.dialect(), ids);
         String sql = SELECT_PROFILES + match.rowsOf("user_profile") + " UNION ALL " + SELECT_ATTRIBUTES
-                + match.rowsOf("user_attribute") + (source == null ? "" : " AND t.source = ?");
+                + match.rowsOf("user_attribute") + (source == null ? "" : " AND t.source = ?")
+                + (keys == null ? "" : " AND t.attr_key IN (" + "?, ".repeat(keys.size() - 1) + "?)");
         Map<String, List<Row>> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = match.bind(connection, select, 1, customerId);
             index = match.bind(connection, select, index, customerId);
             if (source != null) {
-                select.setString(index, source);
+                select.setString(index++, source);
+            }
+            if (keys != null) {
+                for (String key : keys) {
+                    select.setString(index++, key);
+                }
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
