@@ -61,8 +61,8 @@ final class ConditionSql {
      * At most {@code limit} members after {@code after} (null: from the first), in id order: the
      * holders of the {@code driver} equality in the match index (an id held from two sources comes
      * twice in a row), or with no driver all users, kept where the rest of the condition holds. Each
-     * predicate is an EXISTS test on the user's own rows: an equality or value list through the match
-     * index, which holds the user id after the value; any other predicate through an index that leads
+     * predicate is an EXISTS test on the user's own rows: a test of one value through the match index,
+     * which holds the user id after the value; any other predicate through an index that leads
      * with the user, which {@code userRows} (a table hint, or empty) makes the database use whatever
      * it estimates for the predicate's own index, which is ordered by value rather than by user.
      */
@@ -105,8 +105,11 @@ final class ConditionSql {
     /** A test that {@code condition} holds for the user whose id is the column {@code user}. */
     private Sql holds(Condition condition, String user, String userRows) {
         if (condition instanceof Predicate predicate) {
-            boolean byValue = predicate.op() == Op.EQUALS || predicate.op() == Op.IN;
-            Sql rows = new Sql().append("EXISTS (SELECT 1 FROM user_attribute b" + (byValue ? "" : userRows)
+            // One value: a seek in the match index to the value and then the user. Several values would
+            // make H2 read the key's whole range there, so those go by user like the other tests.
+            boolean oneValue = (predicate.op() == Op.EQUALS || predicate.op() == Op.IN)
+                    && predicate.values().size() == 1;
+            Sql rows = new Sql().append("EXISTS (SELECT 1 FROM user_attribute b" + (oneValue ? "" : userRows)
                     + " WHERE b.customer_id = ?", customerId).append(" AND b.user_id = " + user)
                     .append(scope(predicate, "b"));
             if (predicate.op() == Op.ABSENT) {

@@ -180,6 +180,47 @@ abstract class UserAttributeRepositoryContract {
         assertThat(storedCounts("c1")).allSatisfy(count -> assertThat(count).doesNotEndWith("=0"));
     }
 
+    /**
+     * Counting in memory over sorted id arrays gives the same number as the database's set
+     * operations, for conditions that combine every operation; over its budget of ids it gives up.
+     */
+    @Test
+    void inMemoryCountsAgreeWithSqlCounts() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 300; i++) {
+            randomWrite(random, 60);
+        }
+        Predicate colour = new Predicate("/0", Predicate.Op.IN, "colour", ValueType.NOMINAL, null,
+                Set.of("v1", "v2"), null, null, null);
+        Predicate tag = new Predicate("/1", Predicate.Op.EQUALS, "tag", ValueType.TEXT, "web", Set.of("v3"), null,
+                null, null);
+        Predicate age = new Predicate("/2", Predicate.Op.RANGE, "age", ValueType.NUMERIC, null, Set.of(), null,
+                new Predicate.Bound(BigDecimal.ONE, true), null);
+        Predicate noAge = new Predicate("/3", Predicate.Op.ABSENT, "age", null, null, Set.of(), null, null, null);
+        List<Condition> conditions = List.of(colour, noAge, new Condition.Not(tag),
+                new Condition.AllOf(List.of(colour, age)), new Condition.AllOf(List.of(colour, noAge)),
+                new Condition.AllOf(List.of(new Condition.Not(colour), new Condition.AnyOf(List.of(tag, age)))),
+                new Condition.AnyOf(List.of(new Condition.AllOf(List.of(tag, age)), noAge)));
+
+        for (Condition condition : conditions) {
+            long inSql = database.inTransaction(connection -> {
+                Sql sql = new Sql().append("SELECT COUNT(*) FROM (").append(new ConditionSql("c1").members(condition))
+                        .append(") m");
+                try (var count = sql.prepare(connection); ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            });
+            long inMemory = database.inTransaction(
+                    connection -> SortedIdSets.count(connection, "c1", condition, Long.MAX_VALUE));
+            long overBudget = database.inTransaction(connection -> SortedIdSets.count(connection, "c1", condition, 1));
+
+            assertThat(inSql).as("%s", condition).isPositive();
+            assertThat(inMemory).as("%s", condition).isEqualTo(inSql);
+            assertThat(overBudget).isEqualTo(-1);
+        }
+    }
+
     /** Removing a customer removes its counts with its users. */
     @Test
     void removedCustomerLeavesNoCounts() {
