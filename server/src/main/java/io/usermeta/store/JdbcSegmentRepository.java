@@ -121,11 +121,16 @@ public final class JdbcSegmentRepository implements SegmentRepository {
     public long count(String customerId, Condition condition) {
         if (database.dialect().countsInMemory()) {
             long counted = database.inTransaction(connection -> {
+                // One snapshot for the several statements, as the single SQL statement would read.
+                int isolation = connection.getTransactionIsolation();
+                connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
                 database.dialect().streamResults(connection, true);
                 try {
                     return SortedIdSets.count(connection, customerId, condition, COUNT_BUDGET);
                 } finally {
                     database.dialect().streamResults(connection, false);
+                    connection.commit();
+                    connection.setTransactionIsolation(isolation);
                 }
             });
             if (counted >= 0) {
