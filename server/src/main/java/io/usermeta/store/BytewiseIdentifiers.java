@@ -1,11 +1,8 @@
 package io.usermeta.store;
 
 import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 2: identifiers (customer ids, user ids, sources, attribute keys) compare and sort
@@ -18,7 +15,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * <p>On H2 this migration changes nothing: H2 compares strings by their UTF-16 code units unless a
  * database collation is set, and usermeta never sets one.
  */
-final class BytewiseIdentifiers implements JavaMigration {
+final class BytewiseIdentifiers extends SchemaChange {
     private static final List<String> POSTGRESQL = List.of(
             "ALTER TABLE customer ALTER COLUMN customer_id TYPE VARCHAR(64) COLLATE \"C\"",
             "ALTER TABLE user_profile ALTER COLUMN customer_id TYPE VARCHAR(64) COLLATE \"C\"",
@@ -28,36 +25,14 @@ final class BytewiseIdentifiers implements JavaMigration {
             "ALTER TABLE user_attribute ALTER COLUMN source TYPE VARCHAR(64) COLLATE \"C\"",
             "ALTER TABLE user_attribute ALTER COLUMN attr_key TYPE VARCHAR(128) COLLATE \"C\"");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("2");
+    BytewiseIdentifiers() {
+        super("2", "identifiers compare bytewise", POSTGRESQL);
     }
 
     @Override
-    public String getDescription() {
-        return "identifiers compare bytewise";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return POSTGRESQL.hashCode();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        if (SqlDialect.of(connection.getMetaData().getURL()) != SqlDialect.POSTGRESQL) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : POSTGRESQL) {
-                statement.execute(sql);
-            }
+    void migrate(Connection connection, SqlDialect dialect) throws SQLException {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            execute(connection, POSTGRESQL);
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * Turns a {@link Condition} into SQL over the customer's users. For counting ({@link #members}) each
  * predicate is the set of user ids whose rows in one index range meet it, and the combinations are
  * INTERSECT, UNION and EXCEPT: the database reads each predicate's index range once. Pages of members
- * walk user ids in order ({@link #profilesAfter}, {@link #holdersAfter}) and are evaluated in memory.
+ * walk user ids in order, either in SQL with a test per user ({@link #membersAfter}) or as candidates
+ * ({@link #profilesAfter}, {@link #holdersAfter}) evaluated in memory.
  *
  * <p>Every statement names its customer in each table it reads.
  */
@@ -56,6 +57,79 @@ final class ConditionSql {
                 + " FETCH FIRST ? ROWS ONLY", limit);
     }
 
+    /**
+     * At most {@code limit} members after {@code after} (null: from the first), in id order: the
+     * holders of the {@code driver} equality in the match index (an id held from two sources comes
+     * twice in a row), or with no driver all users, kept where the rest of the condition holds. Each
+     * predicate is an EXISTS test on the user's own rows: a test of one value through the match index,
+     * which holds the user id after the value; any other predicate through an index that leads
+     * with the user, which {@code userRows} (a table hint, or empty) makes the database use whatever
+     * it estimates for the predicate's own index, which is ordered by value rather than by user.
+     */
+    Sql membersAfter(Predicate driver, Condition condition, String after, int limit, String userRows) {
+        Sql sql;
+        String user;
+        Condition rest = condition;
+        if (driver == null) {
+            sql = new Sql().append(PROFILES, customerId);
+            user = "p.user_id";
+        } else {
+            sql = rowsWhere(driver).append(" AND a.match_value = ?",
+                    IndexedValues.matchValue(driver.values().iterator().next()));
+            user = "a.user_id";
+            rest = without(condition, driver);
+        }
+        if (after != null) {
+            sql.append(" AND " + user + " > ?", after);
+        }
+        if (rest != null) {
+            sql.append(" AND ").append(holds(rest, user, userRows));
+        }
+        return sql.append(driver == null ? " ORDER BY p.customer_id, p.user_id"
+                : " ORDER BY a.customer_id, a.attr_key, a.attr_type, a.match_value, a.user_id")
+                .append(" FETCH FIRST ? ROWS ONLY", limit);
+    }
+
+    /** The condition less the driver, which every candidate meets: null when nothing else is left. */
+    private static Condition without(Condition condition, Predicate driver) {
+        if (condition == driver) {
+            return null;
+        }
+        if (condition instanceof Condition.AllOf all) {
+            List<Condition> others = all.children().stream().filter(child -> child != driver).toList();
+            return others.isEmpty() ? null : new Condition.AllOf(others);
+        }
+        return condition;
+    }
+
+    /** A test that {@code condition} holds for the user whose id is the column {@code user}. */
+    private Sql holds(Condition condition, String user, String userRows) {
+        if (condition instanceof Predicate predicate) {
+            // One value: a seek in the match index to the value and then the user. Several values would
+            // make H2 read the key's whole range there, so those go by user like the other tests.
+            boolean oneValue = (predicate.op() == Op.EQUALS || predicate.op() == Op.IN)
+                    && predicate.values().size() == 1;
+            Sql rows = new Sql().append("EXISTS (SELECT 1 FROM user_attribute b" + (oneValue ? "" : userRows)
+                    + " WHERE b.customer_id = ?", customerId).append(" AND b.user_id = " + user)
+                    .append(scope(predicate, "b"));
+            if (predicate.op() == Op.ABSENT) {
+                return new Sql().append("NOT ").append(rows).append(")");
+            }
+            return rows.append(valueTest(predicate, "b")).append(")");
+        }
+        if (condition instanceof Condition.Not not) {
+            return new Sql().append("NOT (").append(holds(not.child(), user, userRows)).append(")");
+        }
+        List<Condition> children = condition instanceof Condition.AnyOf any ? any.children()
+                : ((Condition.AllOf) condition).children();
+        String operator = condition instanceof Condition.AnyOf ? " OR " : " AND ";
+        Sql sql = new Sql().append("(");
+        for (int i = 0; i < children.size(); i++) {
+            sql.append(i == 0 ? "" : operator).append(holds(children.get(i), user, userRows));
+        }
+        return sql.append(")");
+    }
+
     private Sql set(Condition condition) {
         if (condition instanceof Predicate predicate) {
             return predicate.op() == Op.ABSENT
@@ -83,7 +157,8 @@ final class ConditionSql {
         return excluded.isEmpty() ? base : difference(base, excluded);
     }
 
-    private Sql universe() {
+    /** The ids of all the customer's users. */
+    Sql universe() {
         return new Sql().append(PROFILES, customerId);
     }
 
@@ -107,7 +182,7 @@ final class ConditionSql {
     }
 
     /** The ids of users with a row meeting {@code predicate} (for absent: the users it excludes). */
-    private Sql rows(Predicate predicate) {
+    Sql rows(Predicate predicate) {
         if (predicate.op() == Op.IN && predicate.values().size() > 1) {
             List<Sql> parts = new ArrayList<>();
             for (String value : sorted(predicate)) {
@@ -115,42 +190,43 @@ final class ConditionSql {
             }
             return combine(parts, " UNION ALL ");
         }
-        return rowsWhere(predicate).append(valueTest(predicate));
+        return rowsWhere(predicate).append(valueTest(predicate, "a"));
     }
 
     private Sql rowsWhere(Predicate predicate) {
         return new Sql().append("SELECT a.user_id FROM user_attribute a WHERE a.customer_id = ?", customerId)
-                .append(scope(predicate));
+                .append(scope(predicate, "a"));
     }
 
-    /** The key, type and source of a predicate, as conditions on the attribute row {@code a}. */
-    private static Sql scope(Predicate predicate) {
-        Sql sql = new Sql().append(" AND a.attr_key = ?", predicate.key());
+    /** The key, type and source of a predicate, as conditions on the attribute row named {@code row}. */
+    private static Sql scope(Predicate predicate, String row) {
+        Sql sql = new Sql().append(" AND " + row + ".attr_key = ?", predicate.key());
         boolean numericRange = predicate.op() == Op.RANGE && predicate.type() == ValueType.NUMERIC;
         if (predicate.type() != null && !numericRange) {
-            sql.append(" AND a.attr_type = ?", predicate.type().name());
+            sql.append(" AND " + row + ".attr_type = ?", predicate.type().name());
         }
         if (predicate.source() != null) {
-            sql.append(" AND a.source = ?", predicate.source());
+            sql.append(" AND " + row + ".source = ?", predicate.source());
         }
         return sql;
     }
 
-    private static Sql valueTest(Predicate predicate) {
+    private static Sql valueTest(Predicate predicate, String row) {
         Sql sql = new Sql();
         switch (predicate.op()) {
             case EQUALS:
             case IN:
                 List<String> values = sorted(predicate);
-                sql.append(" AND a.match_value IN (");
+                sql.append(" AND " + row + ".match_value IN (");
                 for (int i = 0; i < values.size(); i++) {
                     sql.append(i == 0 ? "?" : ", ?", IndexedValues.matchValue(values.get(i)));
                 }
                 return sql.append(")");
             case CONTAINS:
-                return sql.append(" AND a.folded_value LIKE ? ESCAPE '!'", "%" + escapeLike(predicate.text()) + "%");
+                return sql.append(" AND " + row + ".folded_value LIKE ? ESCAPE '!'",
+                        "%" + escapeLike(predicate.text()) + "%");
             case RANGE:
-                String column = predicate.type() == ValueType.NUMERIC ? "a.num_value" : "a.date_value";
+                String column = row + (predicate.type() == ValueType.NUMERIC ? ".num_value" : ".date_value");
                 bound(sql, column, predicate.lower(), " > ?", " >= ?");
                 bound(sql, column, predicate.upper(), " < ?", " <= ?");
                 return sql;

@@ -108,7 +108,8 @@ public final class Database implements AutoCloseable {
         MigrateResult result = Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
-                .javaMigrations(new BytewiseIdentifiers(), new TypedValues())
+                .javaMigrations(new BytewiseIdentifiers(), new TypedValues(), new ValueCounts(),
+                        new AttributesByUser())
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migrations applied now)",

@@ -14,9 +14,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Counts over the typed value indexes. A distribution reads one index range, that of one key and
- * type of one customer: the match index for NOMINAL and TEXT, the number index for NUMERIC and the
- * date index for DATE and DATETIME, each holding every column the query needs. The catalogue reads
+ * Counts of a customer's users by value. NOMINAL and TEXT distributions read the users-per-value
+ * counts that every write keeps ({@link ValueCounts}), one row per value. NUMERIC, DATE and DATETIME
+ * distributions read one index range, that of one key and type of one customer: the number index
+ * or the date index, each holding every column the query needs. The catalogue reads
  * every attribute row of the customer once per statement, since every key is in it.
  */
 public final class JdbcAttributeStatistics implements AttributeStatistics {
@@ -64,20 +65,38 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
 
     @Override
     public Totals totals(String customerId, String key, ValueType type, String source) {
+        if (!isOrdered(type)) {
+            return new Totals(keyUsers(customerId, key, type, source), -1, null, null);
+        }
         String column = valueColumn(type);
-        boolean ordered = type != ValueType.NOMINAL && type != ValueType.TEXT;
         // Different values are counted as written, as the catalogue counts them: 1 and 1.0 are two.
-        Sql sql = new Sql().append(ordered ? "SELECT COUNT(DISTINCT a.user_id), COUNT(DISTINCT a.match_value),"
-                + " MIN(a." + column + "), MAX(a." + column + ")" : "SELECT COUNT(DISTINCT a.user_id)")
-                .append(from(customerId, key, type, source));
+        Sql sql = new Sql().append("SELECT COUNT(DISTINCT a.user_id), COUNT(DISTINCT a.match_value),"
+                + " MIN(a." + column + "), MAX(a." + column + ")").append(from(customerId, key, type, source));
         return database.inTransaction(connection -> {
             try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
                 rows.next();
-                return ordered
-                        ? new Totals(rows.getLong(1), rows.getLong(2), extreme(rows, 3, type), extreme(rows, 4, type))
-                        : new Totals(rows.getLong(1), -1, null, null);
+                return new Totals(rows.getLong(1), rows.getLong(2), extreme(rows, 3, type), extreme(rows, 4, type));
             }
         });
+    }
+
+    private static boolean isOrdered(ValueType type) {
+        return type != ValueType.NOMINAL && type != ValueType.TEXT;
+    }
+
+    /** The users holding a NOMINAL or TEXT {@code key}, from its count row. */
+    private long keyUsers(String customerId, String key, ValueType type, String source) {
+        Sql sql = new Sql().append("SELECT k.users FROM key_users k WHERE k.customer_id = ? AND k.attr_key = ?"
+                + " AND k.attr_type = ? AND k.scope = ?", customerId, key, type.name(), scope(source));
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        });
+    }
+
+    private static String scope(String source) {
+        return source == null ? ValueCounts.ALL_SOURCES : source;
     }
 
     private static Comparable<?> extreme(ResultSet rows, int column, ValueType type) throws SQLException {
@@ -92,14 +111,14 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
         }
     }
 
+    /** Reads the counts of {@link ValueCounts}: one row per value, not per user. */
     @Override
     public ValuePage values(String customerId, String key, ValueType type, String source, int limit,
             int offset) {
-        // The window count of the groups gives the number of values in the same pass as the page.
-        Sql sql = new Sql().append("SELECT s.match_value, COUNT(*) AS users, COUNT(*) OVER () AS distinct_values"
-                + " FROM (SELECT DISTINCT a.match_value, a.user_id").append(from(customerId, key, type, source))
-                .append(") s GROUP BY s.match_value ORDER BY users DESC, s.match_value"
-                        + " OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", offset, limit);
+        // The window count of the rows gives the number of values in the same pass as the page.
+        Sql sql = new Sql().append("SELECT v.match_value, v.users, COUNT(*) OVER () FROM value_users v")
+                .append(valuesOf(customerId, key, type, source))
+                .append(" ORDER BY v.users DESC, v.match_value OFFSET ? ROWS FETCH FIRST ? ROWS ONLY", offset, limit);
         return database.inTransaction(connection -> {
             List<ValueUsers> values = new ArrayList<>();
             long distinctValues = -1;
@@ -121,10 +140,16 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
         });
     }
 
+    private static Sql valuesOf(String customerId, String key, ValueType type, String source) {
+        return new Sql().append(" WHERE v.customer_id = ? AND v.attr_key = ? AND v.attr_type = ? AND v.scope = ?",
+                customerId, key, type.name(), scope(source));
+    }
+
     /** The number of values when the page asked for lies past the last one. */
     private static long distinctValues(java.sql.Connection connection, String customerId, String key, ValueType type,
             String source) throws SQLException {
-        Sql sql = new Sql().append("SELECT COUNT(DISTINCT a.match_value)").append(from(customerId, key, type, source));
+        Sql sql = new Sql().append("SELECT COUNT(*) FROM value_users v")
+                .append(valuesOf(customerId, key, type, source));
         try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
             rows.next();
             return rows.getLong(1);

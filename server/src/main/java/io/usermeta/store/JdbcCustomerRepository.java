@@ -120,7 +120,7 @@ public final class JdbcCustomerRepository implements CustomerRepository {
     }
 
     private static void deleteData(Connection connection, String customerId) throws SQLException {
-        for (String table : List.of("user_attribute", "user_profile", "segment")) {
+        for (String table : List.of("user_attribute", "user_profile", "segment", "value_users", "key_users")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE customer_id = ?")) {
                 delete.setString(1, customerId);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Saved segments in the segment table; counts through {@link ConditionSql}, pages as described at {@link #page}. */
 public final class JdbcSegmentRepository implements SegmentRepository {
@@ -31,12 +32,14 @@ public final class JdbcSegmentRepository implements SegmentRepository {
             + " ('NUMERIC'), ('TEXT')) t(attr_type) WHERE EXISTS (SELECT 1 FROM user_attribute a"
             + " WHERE a.customer_id = ? AND a.attr_key = ? AND a.attr_type = t.attr_type)";
 
+    private static final long COUNT_BUDGET = Runtime.getRuntime().maxMemory() / 8 / 100;
+    private static final int MIN_BATCH = 64;
     private static final int FIRST_BATCH = 1_024;
     private static final int MAX_BATCH = 8_192;
     private static final int DRIVER_SAMPLE = 8_192;
 
     private final Database database;
-    private final UserAttributeRepository attributes;
+    private final JdbcUserAttributeRepository attributes;
 
     public JdbcSegmentRepository(Database database) {
         this.database = database;
@@ -109,8 +112,31 @@ public final class JdbcSegmentRepository implements SegmentRepository {
         });
     }
 
+    /**
+     * Counts in memory ({@link SortedIdSets}) where the database's own set operations are slow (H2),
+     * within a budget of ids of about an eighth of the heap at 100 bytes an id; otherwise, and when
+     * the budget runs out, in SQL ({@link ConditionSql#members}).
+     */
     @Override
     public long count(String customerId, Condition condition) {
+        if (database.dialect().countsInMemory()) {
+            long counted = database.inTransaction(connection -> {
+                // One snapshot for the several statements, as the single SQL statement would read.
+                int isolation = connection.getTransactionIsolation();
+                connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+                database.dialect().streamResults(connection, true);
+                try {
+                    return SortedIdSets.count(connection, customerId, condition, COUNT_BUDGET);
+                } finally {
+                    database.dialect().streamResults(connection, false);
+                    connection.commit();
+                    connection.setTransactionIsolation(isolation);
+                }
+            });
+            if (counted >= 0) {
+                return counted;
+            }
+        }
         Sql sql = new Sql().append("SELECT COUNT(*) FROM (")
                 .append(new ConditionSql(customerId).members(condition)).append(") m");
         return database.inTransaction(connection -> {
@@ -122,26 +148,35 @@ public final class JdbcSegmentRepository implements SegmentRepository {
     }
 
     /**
-     * Walks candidate users in id order from the cursor, a batch at a time, reads each batch's
-     * attributes by primary key and keeps the users the condition holds for, until the page is full.
-     * The candidates are all users, or when the condition requires one value of a key (an equality
-     * at its root or directly under a root allOf), the holders of that value, read in id order from
-     * the match index; of several such values the rarest is taken. A page therefore costs in
-     * proportion to the candidates it must look at, never to all users, and needs no query plan to
-     * come out right: both databases are only asked for index ranges and primary key lookups.
+     * On H2, one statement per page ({@link #pageInSql}). Otherwise, walks candidate users in id
+     * order from the cursor, a batch at a time, reads each batch's attributes of the keys the
+     * condition names by primary key and keeps the users the condition holds for, until the page is
+     * full. The candidates are all users, or when the condition requires
+     * one value of a key (an equality at its root or directly under a root allOf), the holders of that
+     * value, read in id order from the match index; of several such values the rarest is taken. After
+     * the first batch, each batch is sized by the share of candidates that were members so far, so a
+     * page reads about as many candidates as it needs. A page therefore costs in proportion to the
+     * candidates it must look at, never to all users, and needs no query plan to come out right: both
+     * databases are only asked for index ranges and primary key lookups.
      */
     @Override
     public List<String> page(String customerId, Condition condition, String after, int limit) {
         Predicate driver = driver(customerId, condition);
+        if (database.dialect().pagesInSql()) {
+            return pageInSql(customerId, condition, driver, after, limit);
+        }
+        Set<String> keys = new TreeSet<>();
+        collectKeys(condition, keys);
         List<String> members = new ArrayList<>(limit);
         String position = after;
-        int batch = FIRST_BATCH;
+        int batch = Math.min(Math.max(limit, FIRST_BATCH), MAX_BATCH);
+        long looked = 0;
         while (members.size() < limit) {
             Candidates candidates = candidates(customerId, driver, position, batch);
             if (candidates.ids().isEmpty()) {
                 break;
             }
-            Map<String, List<StoredAttribute>> found = attributes.find(customerId, candidates.ids(), null);
+            Map<String, List<StoredAttribute>> found = attributes.findKeys(customerId, candidates.ids(), keys);
             for (String id : candidates.ids()) {
                 List<StoredAttribute> stored = found.get(id);
                 if (stored != null && Evaluator.holds(condition, stored) && members.size() < limit) {
@@ -151,10 +186,66 @@ public final class JdbcSegmentRepository implements SegmentRepository {
             if (candidates.last()) {
                 break;
             }
+            looked += candidates.ids().size();
             position = candidates.ids().get(candidates.ids().size() - 1);
-            batch = Math.min(batch * 2, MAX_BATCH);
+            batch = nextBatch(batch, looked, members.size(), limit);
         }
         return members;
+    }
+
+    /**
+     * The page as one statement ({@link ConditionSql#membersAfter}), repeated only when an id held
+     * from two sources came twice and left the page short.
+     */
+    private List<String> pageInSql(String customerId, Condition condition, Predicate driver, String after,
+            int limit) {
+        return database.inTransaction(connection -> {
+            String hint = database.dialect().userRowsHint();
+            List<String> members = new ArrayList<>(limit);
+            String position = after;
+            while (members.size() < limit) {
+                int wanted = limit - members.size();
+                Sql sql = new ConditionSql(customerId).membersAfter(driver, condition, position, wanted, hint);
+                int rowCount = 0;
+                try (PreparedStatement select = sql.prepare(connection); ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        rowCount++;
+                        position = rows.getString(1);
+                        if (members.isEmpty() || !members.get(members.size() - 1).equals(position)) {
+                            members.add(position);
+                        }
+                    }
+                }
+                if (rowCount < wanted) {
+                    break;
+                }
+            }
+            return members;
+        });
+    }
+
+    /**
+     * The size of the next batch: enough candidates, at the share of members seen so far plus a
+     * quarter, to fill the page; twice the last batch while no member has been seen.
+     */
+    private static int nextBatch(int last, long looked, int members, int limit) {
+        if (members == 0) {
+            return Math.min(last * 2, MAX_BATCH);
+        }
+        long wanted = (limit - members) * looked * 5 / (4L * members);
+        return (int) Math.max(MIN_BATCH, Math.min(wanted, MAX_BATCH));
+    }
+
+    private static void collectKeys(Condition condition, Set<String> keys) {
+        if (condition instanceof Predicate predicate) {
+            keys.add(predicate.key());
+        } else if (condition instanceof Condition.Not not) {
+            collectKeys(not.child(), keys);
+        } else if (condition instanceof Condition.AnyOf any) {
+            any.children().forEach(child -> collectKeys(child, keys));
+        } else {
+            ((Condition.AllOf) condition).children().forEach(child -> collectKeys(child, keys));
+        }
     }
 
     /**

@@ -14,13 +14,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Stores attribute sets through JDBC. Writes lock the users' profile rows in id order first, so
  * concurrent writers of one user queue up instead of mixing their sets, and documents touching many
- * users cannot deadlock each other. Every statement is batched or takes the whole id list: no round
- * trip per attribute.
+ * users cannot deadlock each other. Each write also keeps the users-per-value counts in step
+ * ({@link HeldValues}), in the same transaction. Every statement is batched or takes the whole id
+ * list: no round trip per attribute.
  *
  * <p>Each database gets the bulk pattern that is fast on it ({@link SqlDialect#matchesIdArrays()}):
  * PostgreSQL takes an id list as one array parameter ({@code = ANY(?)}), because a prepared per-row
@@ -53,27 +55,46 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
 
     @Override
     public Map<String, List<StoredAttribute>> find(String customerId, Collection<String> userIds, String source) {
+        return find(customerId, userIds, source, null);
+    }
+
+    /**
+     * Like {@link #find}, over every source, with only the attributes of {@code keys} (at least one);
+     * a user who holds none of them is found with an empty list.
+     */
+    Map<String, List<StoredAttribute>> findKeys(String customerId, Collection<String> userIds, Set<String> keys) {
+        return find(customerId, userIds, null, List.copyOf(keys));
+    }
+
+    private Map<String, List<StoredAttribute>> find(String customerId, Collection<String> userIds, String source,
+            List<String> keys) {
         List<String> ids = List.copyOf(userIds);
         return database.inTransaction(connection -> {
             Map<String, List<StoredAttribute>> found = new HashMap<>();
             for (List<String> chunk : IdList.chunks(ids)) {
-                findChunk(connection, customerId, chunk, source, found);
+                findChunk(connection, customerId, chunk, source, keys, found);
             }
             return found;
         });
     }
 
     private void findChunk(Connection connection, String customerId, List<String> ids, String source,
-            Map<String, List<StoredAttribute>> found) throws SQLException {
+            List<String> keys, Map<String, List<StoredAttribute>> found) throws SQLException {
         IdList match = IdList.of(database.dialect(), ids);
         String sql = SELECT_PROFILES + match.rowsOf("user_profile") + " UNION ALL " + SELECT_ATTRIBUTES
-                + match.rowsOf("user_attribute") + (source == null ? "" : " AND t.source = ?");
+                + match.rowsOf("user_attribute") + (source == null ? "" : " AND t.source = ?")
+                + (keys == null ? "" : " AND t.attr_key IN (" + "?, ".repeat(keys.size() - 1) + "?)");
         Map<String, List<Row>> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = match.bind(connection, select, 1, customerId);
             index = match.bind(connection, select, index, customerId);
             if (source != null) {
-                select.setString(index, source);
+                select.setString(index++, source);
+            }
+            if (keys != null) {
+                for (String key : keys) {
+                    select.setString(index++, key);
+                }
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -96,9 +117,13 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         List<AttributeSet> ordered = new ArrayList<>(sets);
         ordered.sort(Comparator.comparing(AttributeSet::userId));
         database.inWriteTransaction(connection -> {
-            lockUsers(connection, customerId, ordered.stream().map(AttributeSet::userId).toList());
+            List<String> userIds = ordered.stream().map(AttributeSet::userId).toList();
+            lockUsers(connection, customerId, userIds);
+            HeldValues held = HeldValues.read(connection, database.dialect(), customerId, userIds);
+            ordered.forEach(set -> held.replace(set.userId(), source, set.attributes()));
             deleteSets(connection, customerId, source, ordered);
             insertSets(connection, customerId, source, ordered);
+            held.apply(connection, database.dialect());
             return null;
         });
     }
@@ -158,6 +183,9 @@ public final class JdbcUserAttributeRepository implements UserAttributeRepositor
         List<String> ordered = new ArrayList<>(new TreeSet<>(userIds));
         database.inWriteTransaction(connection -> {
             lockUsers(connection, customerId, ordered);
+            HeldValues held = HeldValues.read(connection, database.dialect(), customerId, ordered);
+            ordered.forEach(held::remove);
+            held.apply(connection, database.dialect());
             deleteByUserIds(connection, DELETE_ATTRIBUTES, List.of(customerId), ordered);
             deleteByUserIds(connection, DELETE_PROFILES, List.of(customerId), ordered);
             return null;

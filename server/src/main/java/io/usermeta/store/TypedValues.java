@@ -7,9 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 3: typed copies of each attribute value for segment conditions and distributions,
@@ -30,7 +27,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * {@code match_value} and segment names compare bytewise, like the identifiers. Rows written before
  * this version get their copies here, from the same code that writes them for new rows.
  */
-final class TypedValues implements JavaMigration {
+final class TypedValues extends SchemaChange {
     private static final List<String> H2 = List.of(
             "ALTER TABLE user_attribute ADD COLUMN match_value VARCHAR(200)",
             "ALTER TABLE user_attribute ADD COLUMN num_value DECFLOAT",
@@ -69,41 +66,16 @@ final class TypedValues implements JavaMigration {
             + " folded_value = ? WHERE customer_id = ? AND user_id = ? AND source = ? AND position = ?";
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("3");
+    TypedValues() {
+        super("3", "typed values and segments", List.of(H2, H2_INDEXES, POSTGRESQL, POSTGRESQL_INDEXES, FILL));
     }
 
     @Override
-    public String getDescription() {
-        return "typed values and segments";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return List.of(H2, H2_INDEXES, POSTGRESQL, POSTGRESQL_INDEXES, FILL).hashCode();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        boolean postgres = SqlDialect.of(connection.getMetaData().getURL()) == SqlDialect.POSTGRESQL;
+    void migrate(Connection connection, SqlDialect dialect) throws SQLException {
+        boolean postgres = dialect == SqlDialect.POSTGRESQL;
         execute(connection, postgres ? POSTGRESQL : H2);
         fillExistingRows(connection);
         execute(connection, postgres ? POSTGRESQL_INDEXES : H2_INDEXES);
-    }
-
-    private static void execute(Connection connection, List<String> statements) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
     }
 
     private static void fillExistingRows(Connection connection) throws SQLException {

@@ -21,7 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /** What every attribute store must do; one subclass per supported database. */
 abstract class UserAttributeRepositoryContract {
     /** usermeta's own tables; Flyway's history table is not sharded data. */
-    private static final List<String> TABLES = List.of("customer", "user_profile", "user_attribute", "segment");
+    private static final List<String> TABLES = List.of("customer", "user_profile", "user_attribute", "segment",
+            "value_users", "key_users");
 
     private final StatementRecorder recorder = new StatementRecorder();
     private Database database;
@@ -159,6 +165,172 @@ abstract class UserAttributeRepositoryContract {
     }
 
     /**
+     * After a long run of replaces in two sources, empty sets and opt-outs, with values repeated
+     * within a set, shared between sources and keys held in two types, the users-per-value counts
+     * equal a count of the attribute rows themselves, and no count of zero is left behind.
+     */
+    @Test
+    void valueCountsFollowEveryWrite() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 400; i++) {
+            randomWrite(random, 40);
+        }
+
+        assertThat(storedCounts("c1")).isNotEmpty().isEqualTo(recountedCounts("c1"));
+        assertThat(storedCounts("c1")).allSatisfy(count -> assertThat(count).doesNotEndWith("=0"));
+    }
+
+    /**
+     * Counting in memory over sorted id arrays gives the same number as the database's set
+     * operations, for conditions that combine every operation; over its budget of ids it gives up.
+     */
+    @Test
+    void inMemoryCountsAgreeWithSqlCounts() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = 0; i < 300; i++) {
+            randomWrite(random, 60);
+        }
+        Predicate colour = new Predicate("/0", Predicate.Op.IN, "colour", ValueType.NOMINAL, null,
+                Set.of("v1", "v2"), null, null, null);
+        Predicate tag = new Predicate("/1", Predicate.Op.EQUALS, "tag", ValueType.TEXT, "web", Set.of("v3"), null,
+                null, null);
+        Predicate age = new Predicate("/2", Predicate.Op.RANGE, "age", ValueType.NUMERIC, null, Set.of(), null,
+                new Predicate.Bound(BigDecimal.ONE, true), null);
+        Predicate noAge = new Predicate("/3", Predicate.Op.ABSENT, "age", null, null, Set.of(), null, null, null);
+        List<Condition> conditions = List.of(colour, noAge, new Condition.Not(tag),
+                new Condition.AllOf(List.of(colour, age)), new Condition.AllOf(List.of(colour, noAge)),
+                new Condition.AllOf(List.of(new Condition.Not(colour), new Condition.AnyOf(List.of(tag, age)))),
+                new Condition.AnyOf(List.of(new Condition.AllOf(List.of(tag, age)), noAge)));
+
+        for (Condition condition : conditions) {
+            long inSql = database.inTransaction(connection -> {
+                Sql sql = new Sql().append("SELECT COUNT(*) FROM (").append(new ConditionSql("c1").members(condition))
+                        .append(") m");
+                try (var count = sql.prepare(connection); ResultSet rows = count.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            });
+            long inMemory = database.inTransaction(
+                    connection -> SortedIdSets.count(connection, "c1", condition, Long.MAX_VALUE));
+            long overBudget = database.inTransaction(connection -> SortedIdSets.count(connection, "c1", condition, 1));
+
+            assertThat(inSql).as("%s", condition).isPositive();
+            assertThat(inMemory).as("%s", condition).isEqualTo(inSql);
+            assertThat(overBudget).isEqualTo(-1);
+        }
+    }
+
+    /** Removing a customer removes its counts with its users. */
+    @Test
+    void removedCustomerLeavesNoCounts() {
+        CustomerRepository customers = new JdbcCustomerRepository(database);
+        customers.add("c1", LicenseKeys.hash("secret"));
+        repository.replace("c1", "web", List.of(set("u1", "web", "k", "v")));
+        assertThat(storedCounts("c1")).containsExactlyInAnyOrder("k NOMINAL  v=1", "k NOMINAL  *=1",
+                "k NOMINAL web v=1", "k NOMINAL web *=1");
+
+        customers.remove("c1");
+
+        assertThat(storedCounts("c1")).isEmpty();
+    }
+
+    /**
+     * Eight writers replacing and deleting the same few users at once keep the counts exact: each
+     * user's change is counted once, whichever writer got there first.
+     */
+    @Test
+    void concurrentWritersKeepValueCountsExact() throws Exception {
+        ExecutorService writers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < 8; writer++) {
+                SplittableRandom random = new SplittableRandom(writer);
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        randomWrite(random, 12);
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        assertThat(storedCounts("c1")).isNotEmpty().isEqualTo(recountedCounts("c1"));
+    }
+
+    /** A random replace of one to four of {@code users} users in one of two sources, or an opt-out of one. */
+    private void randomWrite(SplittableRandom random, int users) {
+        String source = random.nextBoolean() ? "web" : "app";
+        if (random.nextInt(10) == 0) {
+            repository.delete("c1", List.of("u" + random.nextInt(users)));
+            return;
+        }
+        List<AttributeSet> sets = new ArrayList<>();
+        Set<String> chosen = new java.util.TreeSet<>();
+        for (int n = 1 + random.nextInt(4); chosen.size() < n; ) {
+            chosen.add("u" + random.nextInt(users));
+        }
+        for (String userId : chosen) {
+            List<StoredAttribute> attributes = new ArrayList<>();
+            for (int i = random.nextInt(6); i > 0; i--) {
+                String value = "v" + random.nextInt(5);
+                switch (random.nextInt(4)) {
+                    case 0 -> attributes.add(new StoredAttribute("colour", value, ValueType.NOMINAL, source));
+                    case 1 -> attributes.add(new StoredAttribute("tag", value, ValueType.NOMINAL, source));
+                    case 2 -> attributes.add(new StoredAttribute("tag", value, ValueType.TEXT, source));
+                    default -> attributes.add(new StoredAttribute("age", Integer.toString(random.nextInt(3)),
+                            ValueType.NUMERIC, source));
+                }
+            }
+            sets.add(new AttributeSet(userId, attributes.stream().distinct().toList()));
+        }
+        repository.replace("c1", source, sets);
+    }
+
+    /** The stored counts of a customer, as "key type scope value=users" sorted. */
+    private List<String> storedCounts(String customerId) {
+        return counts("SELECT attr_key, attr_type, scope, match_value, users FROM value_users WHERE customer_id = ?"
+                + " UNION ALL SELECT attr_key, attr_type, scope, '*', users FROM key_users WHERE customer_id = ?",
+                customerId);
+    }
+
+    /** The same counts, counted afresh from the attribute rows. */
+    private List<String> recountedCounts(String customerId) {
+        String counted = " FROM user_attribute WHERE customer_id = ? AND attr_type IN ('NOMINAL', 'TEXT') GROUP BY ";
+        return counts("SELECT attr_key, attr_type, source, match_value, COUNT(DISTINCT user_id)" + counted
+                + "attr_key, attr_type, source, match_value"
+                + " UNION ALL SELECT attr_key, attr_type, '', match_value, COUNT(DISTINCT user_id)" + counted
+                + "attr_key, attr_type, match_value"
+                + " UNION ALL SELECT attr_key, attr_type, source, '*', COUNT(DISTINCT user_id)" + counted
+                + "attr_key, attr_type, source"
+                + " UNION ALL SELECT attr_key, attr_type, '', '*', COUNT(DISTINCT user_id)" + counted
+                + "attr_key, attr_type", customerId);
+    }
+
+    private List<String> counts(String sql, String customerId) {
+        return database.inTransaction(connection -> {
+            List<String> counts = new ArrayList<>();
+            try (var select = connection.prepareStatement(sql)) {
+                for (int i = 1; i <= select.getParameterMetaData().getParameterCount(); i++) {
+                    select.setString(i, customerId);
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " "
+                                + rows.getString(4) + "=" + rows.getLong(5));
+                    }
+                }
+            }
+            counts.sort(null);
+            return counts;
+        });
+    }
+
+    /**
      * Every primary key and index of usermeta's tables starts with the customer id, so a distributed
      * PostgreSQL can shard all of them by customer and keep each customer's rows together.
      */
@@ -201,6 +373,7 @@ abstract class UserAttributeRepositoryContract {
         customers.replaceKey("c2", key);
         customers.findKey("c1");
         repository.replace("c1", "web", List.of(set("u1", "web", "k", "v"), set("u2", "web", "k", "w")));
+        repository.replace("c1", "web", List.of(set("u1", "web", "k", "w")));
         repository.find("c1", List.of("u1", "u2"), "web");
         repository.find("c1", List.of("u1"), null);
         askEveryClusterQuery("c1");

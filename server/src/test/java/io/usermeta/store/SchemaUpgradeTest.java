@@ -12,12 +12,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Attribute rows written before the typed copies existed get them when the schema is upgraded. */
-class TypedValuesMigrationTest {
+/** Rows written before a schema upgrade get what later versions keep for them: typed copies, value counts. */
+class SchemaUpgradeTest {
     @TempDir
     Path directory;
 
@@ -51,6 +53,40 @@ class TypedValuesMigrationTest {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * A database at schema version 3 opens at version 4 with users counted per NOMINAL and TEXT value
+     * and key, per source and over all sources, a user with a value in two sources once.
+     */
+    @Test
+    void existingRowsAreCountedPerValue() throws SQLException {
+        String url = ServerConfig.h2File(directory.resolve("counts").toString());
+        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration")
+                .javaMigrations(new BytewiseIdentifiers(), new TypedValues()).target("3").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO user_attribute (customer_id, user_id, source, position, attr_key, attr_type,"
+                    + " attr_value, match_value) VALUES ('c1', 'u1', 'web', 0, 'sex', 'NOMINAL', 'F', 'F'),"
+                    + " ('c1', 'u1', 'app', 0, 'sex', 'NOMINAL', 'F', 'F'), ('c1', 'u2', 'app', 0, 'sex', 'NOMINAL',"
+                    + " 'M', 'M'), ('c1', 'u2', 'app', 1, 'age', 'NUMERIC', '7', '7')");
+        }
+
+        try (Database database = Database.open(DatabaseConfig.of(url, 2))) {
+            List<String> counts = database.inTransaction(connection -> {
+                List<String> found = new ArrayList<>();
+                try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                        "SELECT scope, match_value, users FROM value_users UNION ALL"
+                                + " SELECT scope, '*', users FROM key_users ORDER BY 1, 2")) {
+                    while (rows.next()) {
+                        found.add(rows.getString(1) + "/" + rows.getString(2) + "=" + rows.getLong(3));
+                    }
+                }
+                return found;
+            });
+            assertThat(counts).containsExactly("/*=2", "/F=1", "/M=1", "app/*=2", "app/F=1", "app/M=1", "web/*=1",
+                    "web/F=1");
         }
     }
 }
