@@ -94,7 +94,7 @@ public final class AttributesResource implements AttributesApi {
         QueryParameters query = new QueryParameters(uriInfo);
         Requests.requireKey(key, limits);
         String source = Requests.optionalSource(query.get("source"));
-        ValueType type = typeOf(customerId, key, query.get("type"));
+        ValueType type = typeOf(customerId, key, query);
         rejectParametersOf(type, query);
 
         Totals totals = statistics.totals(customerId, key, type, source);
@@ -119,8 +119,13 @@ public final class AttributesResource implements AttributesApi {
         return Response.ok(distribution).build();
     }
 
-    /** The type asked for, or the key's one type; a key of several types needs the parameter. */
-    private ValueType typeOf(String customerId, String key, String asked) {
+    /**
+     * The type asked for, or the key's one type; a key of several types needs the parameter. For a
+     * key nobody has, the parameters name the type (granularity a date, edges or buckets a number),
+     * so that its empty distribution is answered as asked rather than refused.
+     */
+    private ValueType typeOf(String customerId, String key, QueryParameters query) {
+        String asked = query.get("type");
         if (asked != null) {
             ValueType type = ValueType.named(asked);
             if (type == null) {
@@ -134,7 +139,13 @@ public final class AttributesResource implements AttributesApi {
             throw ApiException.badRequest("key '" + key + "' holds values of the types " + types
                     + "; pick one with the query parameter type");
         }
-        return types.isEmpty() ? ValueType.NOMINAL : types.iterator().next();
+        if (!types.isEmpty()) {
+            return types.iterator().next();
+        }
+        if (query.get("granularity") != null) {
+            return ValueType.DATE;
+        }
+        return query.get("edges") != null || query.get("buckets") != null ? ValueType.NUMERIC : ValueType.NOMINAL;
     }
 
     private static void rejectParametersOf(ValueType type, QueryParameters query) {

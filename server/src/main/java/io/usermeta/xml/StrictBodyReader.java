@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
@@ -24,6 +26,9 @@ import javax.xml.stream.XMLStreamReader;
  * @param <T> the model of the root element
  */
 abstract class StrictBodyReader<T> implements MessageBodyReader<T> {
+    private static final Pattern PARSE_ERROR =
+            Pattern.compile("ParseError at \\[row,col\\]:\\[(-?\\d+),(-?\\d+)\\]\\s*Message:\\s*(.*)", Pattern.DOTALL);
+
     private final Class<T> model;
     private final String rootElement;
     private final JAXBContext context;
@@ -96,10 +101,25 @@ abstract class StrictBodyReader<T> implements MessageBodyReader<T> {
     private static String describe(StrictXmlReader reader, Exception e) {
         String problem = reader == null ? null : reader.problem();
         if (problem == null) {
-            problem = "the body is not well-formed XML: " + rootCause(e).getMessage();
+            problem = "the body is not well-formed XML: " + readable(rootCause(e).getMessage());
         }
         String where = reader == null ? null : reader.where();
         return where == null ? problem : where + ": " + problem;
+    }
+
+    /**
+     * The parser's message on one line: the StAX parser writes "ParseError at [row,col]:[r,c]", a
+     * line break and "Message: …", which becomes "line r, column c: …".
+     */
+    static String readable(String message) {
+        if (message == null) {
+            return "unreadable content";
+        }
+        Matcher parseError = PARSE_ERROR.matcher(message);
+        String text = parseError.matches()
+                ? "line " + parseError.group(1) + ", column " + parseError.group(2) + ": " + parseError.group(3)
+                : message;
+        return text.replaceAll("\\s+", " ").trim();
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -182,6 +182,21 @@ class DistributionChecks {
         assertThat(distribution.max()).isNull();
     }
 
+    /**
+     * Without a type, the parameters of a date or numeric distribution of a key nobody has name its
+     * type, so the empty answer comes instead of a refusal.
+     */
+    @ParameterizedTest
+    @CsvSource({"granularity=year, DATE", "'edges=0,5,10', NUMERIC", "buckets=4, NUMERIC", "limit=5, NOMINAL"})
+    void unknownKeyTakesItsTypeFromTheParameters(String query, String type) {
+        Distribution distribution = api.distribution("nobody-has-this-either", query);
+
+        assertThat(distribution.type()).isEqualTo(type);
+        assertThat(distribution.users()).isZero();
+        assertThat(distribution.values()).isEmpty();
+        assertThat(distribution.buckets()).isEmpty();
+    }
+
     /** Values longer than 200 characters, even with a common beginning, count apart and come back exactly. */
     @Test
     void longValuesComeBackExactly() {

@@ -199,6 +199,16 @@ class ValidationChecks {
         assertThat(UsersBody.of(SERVER.api().get(REGISTRATION + "/latin")).users()).isEmpty();
     }
 
+    /** A body cut short is a 400 whose message says, on one line, where the XML broke off. */
+    @Test
+    void truncatedBodyIsRejectedWithItsPosition() {
+        HttpResponse<String> response = SERVER.api().post(REGISTRATION, "text/xml",
+                "<users><user id=\"cut\">".getBytes(StandardCharsets.UTF_8));
+
+        assertError(response, 400).contains("not well-formed XML: line 1, column").doesNotContain("ParseError")
+                .doesNotContain("\\u000A");
+    }
+
     /** An empty {@code <users/>} is a valid document that changes nothing. */
     @Test
     void emptyUsersDocumentIsAccepted() {
