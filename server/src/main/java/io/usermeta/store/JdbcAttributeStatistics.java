@@ -2,6 +2,7 @@ package io.usermeta.store;
 
 import io.usermeta.core.ValueType;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -146,7 +147,7 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
     }
 
     /** The number of values when the page asked for lies past the last one. */
-    private static long distinctValues(java.sql.Connection connection, String customerId, String key, ValueType type,
+    private static long distinctValues(Connection connection, String customerId, String key, ValueType type,
             String source) throws SQLException {
         Sql sql = new Sql().append("SELECT COUNT(*) FROM value_users v")
                 .append(valuesOf(customerId, key, type, source));
@@ -157,7 +158,7 @@ public final class JdbcAttributeStatistics implements AttributeStatistics {
     }
 
     /** The value a match value stands for: itself, or for a long value, the value read from its row. */
-    private static String fullValue(java.sql.Connection connection, String customerId, String key, ValueType type,
+    private static String fullValue(Connection connection, String customerId, String key, ValueType type,
             String source, String matchValue) throws SQLException {
         if (!io.usermeta.core.IndexedValues.isLongValue(matchValue)) {
             return matchValue;

@@ -5,6 +5,7 @@ import io.usermeta.core.ValueType;
 import io.usermeta.segments.Condition;
 import io.usermeta.segments.Evaluator;
 import io.usermeta.segments.Predicate;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -123,7 +124,7 @@ public final class JdbcSegmentRepository implements SegmentRepository {
             long counted = database.inTransaction(connection -> {
                 // One snapshot for the several statements, as the single SQL statement would read.
                 int isolation = connection.getTransactionIsolation();
-                connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 database.dialect().streamResults(connection, true);
                 try {
                     return SortedIdSets.count(connection, customerId, condition, COUNT_BUDGET);

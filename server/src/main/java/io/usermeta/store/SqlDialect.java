@@ -1,5 +1,9 @@
 package io.usermeta.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.Properties;
 
 /** The few statements whose SQL differs between the supported databases. */
@@ -79,7 +83,7 @@ public enum SqlDialect {
      */
     String truncate(String field, String column) {
         return this == H2 ? "DATE_TRUNC(" + field + ", " + column + ")"
-                : "date_trunc('" + field.toLowerCase(java.util.Locale.ROOT) + "', " + column + ")";
+                : "date_trunc('" + field.toLowerCase(Locale.ROOT) + "', " + column + ")";
     }
 
     /**
@@ -103,9 +107,9 @@ public enum SqlDialect {
      * caller row by row instead of being gathered first; PostgreSQL streams within a transaction when
      * a fetch size is set, so there this does nothing.
      */
-    void streamResults(java.sql.Connection connection, boolean on) throws java.sql.SQLException {
+    void streamResults(Connection connection, boolean on) throws SQLException {
         if (this == H2) {
-            try (java.sql.Statement statement = connection.createStatement()) {
+            try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
             }
         }
