@@ -85,6 +85,13 @@ final class CensusUsers {
         return xml.append("</users>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A {@code <users>} document setting user {@code index}'s {@code source} attributes to those of {@code row}. */
+    byte[] userDocument(String source, long index, int row) {
+        String xml = "<users><user id=\"" + userId(index) + "\">" + attributeElements.get(source).get(row)
+                + "</user></users>";
+        return xml.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static List<String[]> readRows() {
         InputStream stream = CensusUsers.class.getResourceAsStream(RESOURCE);
         if (stream == null) {

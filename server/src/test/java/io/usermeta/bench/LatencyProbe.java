@@ -3,15 +3,17 @@ package io.usermeta.bench;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
- * A closed loop of GETs: one client, each request sent when the last has been read, so that the time
- * measured is a request's own and not time spent queueing behind others. Each answer is checked to
- * hold every user asked for, outside the timed span, so that no figure comes from misses.
+ * A closed loop of GETs or of replaces: one client, each request sent when the last has been answered,
+ * so that the time measured is a request's own and not time spent queueing behind others. Each GET's
+ * answer is checked to hold every user asked for, outside the timed span, so that no figure comes from
+ * misses.
  */
 final class LatencyProbe {
     private final BenchClient client;
@@ -31,20 +33,45 @@ final class LatencyProbe {
      * {@code idsPerGet} ids. Each phase also ends after {@code limit}, so that a slow case cannot stall
      * the whole benchmark; the result counts the GETs actually measured.
      */
-    LatencyResult measure(int idsPerGet, Sampling sampling, int warmUp, int requests, Duration limit)
+    LatencyResult measureGets(int idsPerGet, Sampling sampling, int warmUp, int requests, Duration limit)
+            throws IOException, InterruptedException {
+        String request = idsPerGet == 1 ? "GET of 1 id"
+                : String.format(Locale.ROOT, "GET of %,d %s ids", idsPerGet, sampling.label());
+        return measure(request, () -> timedGet(idsPerGet, sampling), warmUp, requests, limit);
+    }
+
+    /**
+     * As {@link #measureGets}, for POSTs that replace one random user's set of one source with the values of
+     * another census row, so that every replace deletes, inserts and moves value counts. The stored data no
+     * longer follows the census afterwards, so this comes after every measurement that relies on it.
+     */
+    LatencyResult measureReplaces(int warmUp, int requests, Duration limit) throws IOException, InterruptedException {
+        return measure("POST replacing 1 user's set of 1 source", this::timedReplace, warmUp, requests, limit);
+    }
+
+    private LatencyResult measure(String request, TimedRequest timed, int warmUp, int requests, Duration limit)
             throws IOException, InterruptedException {
         long warmUpEnd = System.nanoTime() + limit.toNanos();
-        for (int request = 0; request < warmUp && System.nanoTime() < warmUpEnd; request++) {
-            timedGet(idsPerGet, sampling);
+        for (int sent = 0; sent < warmUp && System.nanoTime() < warmUpEnd; sent++) {
+            timed.nanos();
         }
 
         Histogram latency = Importer.newHistogram();
         long started = System.nanoTime();
         long end = started + limit.toNanos();
-        for (int request = 0; request < requests && System.nanoTime() < end; request++) {
-            latency.recordValue(Math.min(timedGet(idsPerGet, sampling), latency.getHighestTrackableValue()));
+        for (int sent = 0; sent < requests && System.nanoTime() < end; sent++) {
+            latency.recordValue(Math.min(timed.nanos(), latency.getHighestTrackableValue()));
         }
-        return new LatencyResult(idsPerGet, sampling, latency, System.nanoTime() - started);
+        return new LatencyResult(request, latency, System.nanoTime() - started);
+    }
+
+    private long timedReplace() throws IOException, InterruptedException {
+        String source = CensusUsers.SOURCES.get(random.nextInt(CensusUsers.SOURCES.size()));
+        byte[] document = census.userDocument(source, random.nextLong(users), random.nextInt(census.rows()));
+
+        long sent = System.nanoTime();
+        client.postUsers(source, document);
+        return System.nanoTime() - sent;
     }
 
     private long timedGet(int idsPerGet, Sampling sampling) throws IOException, InterruptedException {
@@ -59,6 +86,12 @@ final class LatencyProbe {
             throw new IllegalStateException("asked for " + idsPerGet + " users, got " + found + ": " + idList);
         }
         return read - sent;
+    }
+
+    /** One request sent and answered; its time in nanoseconds. */
+    @FunctionalInterface
+    private interface TimedRequest {
+        long nanos() throws IOException, InterruptedException;
     }
 
     private String idList(int idsPerGet, Sampling sampling) {

@@ -26,16 +26,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * The load benchmark of BENCHMARKS.md. For each database it imports {@code --users} census users through
- * POST into a fresh database behind a server in its own JVM and times GETs of 1 and of 100 ids; then it
- * does the same on a fresh database of {@code --small-users}, to show whether a GET costs more in a
- * larger table. After the GETs it saves segments and times the cluster queries ({@link ClusterProbe}).
- * Prints the results as Markdown and writes them under {@code --work-dir}.
+ * POST into a fresh database behind a server in its own JVM and times GETs of 1, 100 and 1,000 ids; then
+ * it does the same on a fresh database of {@code --small-users}, to show whether a request costs more in a
+ * larger table. After the GETs it saves segments and times the cluster queries ({@link ClusterProbe}), and
+ * last the replaces of single users' sets, which change the data. Prints the results as Markdown and
+ * writes them under {@code --work-dir}.
  */
 @Command(name = "bench/run", sortOptions = false,
         description = "Load benchmark of the usermeta HTTP API (see BENCHMARKS.md).")
 public final class LoadBenchmark implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(LoadBenchmark.class);
-    private static final List<Integer> IDS_PER_GET = List.of(1, 100);
+    private static final List<Integer> IDS_PER_GET = List.of(1, 100, 1000);
 
     @Spec
     CommandSpec spec;
@@ -137,8 +138,11 @@ public final class LoadBenchmark implements Callable<Integer> {
         if (!Files.isRegularFile(serverJar)) {
             throw new ParameterException(spec.commandLine(), serverJar + " is missing; build the server first");
         }
-        if (users < IDS_PER_GET.get(IDS_PER_GET.size() - 1) || importThreads < 1 || usersPerDocument < 1) {
-            throw new ParameterException(spec.commandLine(), "need at least 100 users, 1 thread, 1 user per document");
+        int mostIds = IDS_PER_GET.get(IDS_PER_GET.size() - 1);
+        if (users < mostIds || (smallUsers > 0 && smallUsers < mostIds) || importThreads < 1 || usersPerDocument < 1
+                || clusterRequests < 0) {
+            throw new ParameterException(spec.commandLine(), "need at least " + mostIds + " users in each database,"
+                    + " 1 thread, 1 user per document and no negative --cluster-requests");
         }
     }
 
@@ -160,8 +164,9 @@ public final class LoadBenchmark implements Callable<Integer> {
                 imported = Importer.run(server.client(), census, size, usersPerDocument, importThreads);
                 LOG.info("Imported {} users in {} s", size, imported.elapsedNanos() / 1_000_000_000);
                 latencies = measureGets(new LatencyProbe(server.client(), census, size, seed));
-                clusters = new ClusterProbe(server.client(), census, size, seed, clusterRequests,
-                        Duration.ofSeconds(phaseSeconds)).measure();
+                clusters = clusterRequests == 0 ? List.of() : new ClusterProbe(server.client(), census, size, seed,
+                        clusterRequests, Duration.ofSeconds(phaseSeconds)).measure();
+                latencies.add(replaces(new LatencyProbe(server.client(), census, size, seed)));
                 peakResident = server.peakResidentBytes();
             }
             return new RunResult(database.product(), imported, latencies, clusters, database.sizeBytes(),
@@ -182,15 +187,21 @@ public final class LoadBenchmark implements Callable<Integer> {
             // With a single id the two ways of choosing are the same.
             List<Sampling> samplings = idsPerGet == 1 ? List.of(Sampling.RANDOM) : List.of(Sampling.values());
             for (Sampling sampling : samplings) {
-                LatencyResult result =
-                        probe.measure(idsPerGet, sampling, warmUp, requests, Duration.ofSeconds(phaseSeconds));
-                LOG.info("GET of {} {} ids: {} measured, p50 {} µs, p99 {} µs", idsPerGet, sampling.label(),
-                        result.latency().getTotalCount(), result.latency().getValueAtPercentile(50) / 1000,
-                        result.latency().getValueAtPercentile(99) / 1000);
-                results.add(result);
+                results.add(logged(
+                        probe.measureGets(idsPerGet, sampling, warmUp, requests, Duration.ofSeconds(phaseSeconds))));
             }
         }
         return results;
+    }
+
+    private LatencyResult replaces(LatencyProbe probe) throws IOException, InterruptedException {
+        return logged(probe.measureReplaces(warmUp, requests, Duration.ofSeconds(phaseSeconds)));
+    }
+
+    private static LatencyResult logged(LatencyResult result) {
+        LOG.info("{}: {} measured, p50 {} µs, p99 {} µs", result.request(), result.latency().getTotalCount(),
+                result.latency().getValueAtPercentile(50) / 1000, result.latency().getValueAtPercentile(99) / 1000);
+        return result;
     }
 
     private List<String> setup(CensusUsers census, Instant started) {
@@ -205,9 +216,10 @@ public final class LoadBenchmark implements Callable<Integer> {
                 "Import: " + importThreads + " client threads, " + usersPerDocument + " users per POST, one POST"
                         + " per source; users cycle through the " + census.rows() + " census rows, 8 attributes"
                         + " each: " + columns,
-                "GETs: one client, one request at a time; per case " + warmUp + " warm-up and " + requests
-                        + " measured requests, each phase cut at " + phaseSeconds + " s;"
-                        + " ids drawn with seed " + seed + "; GETs ask for all sources",
+                "GETs and replaces: one client, one request at a time; per case " + warmUp + " warm-up and "
+                        + requests + " measured requests, each phase cut at " + phaseSeconds + " s;"
+                        + " ids drawn with seed " + seed + "; GETs ask for all sources; a replace POSTs one"
+                        + " random user's set of one source, taken from another census row",
                 "Cluster queries: one client, one request at a time, a tenth of the requests as warm-up;"
                         + " 52 saved segments; member pages start after a random user");
     }

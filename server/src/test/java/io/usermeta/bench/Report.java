@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 
-/** The benchmark's results as Markdown: the set-up in a list, then tables for imports, GETs and cluster queries. */
+/**
+ * The benchmark's results as Markdown: the set-up in a list, then tables for imports, single requests (GETs
+ * and replaces) and cluster queries, when they were measured.
+ */
 final class Report {
     private static final double NANOS_PER_MILLI = 1e6;
     private static final double MEBIBYTE = 1024.0 * 1024;
@@ -21,8 +24,10 @@ final class Report {
         report.importTable(runs);
         report.line("");
         report.latencyTable(runs);
-        report.line("");
-        report.clusterTable(runs);
+        if (runs.stream().anyMatch(run -> !run.clusters().isEmpty())) {
+            report.line("");
+            report.clusterTable(runs);
+        }
         return report.text.toString();
     }
 
@@ -43,14 +48,14 @@ final class Report {
     }
 
     private void latencyTable(List<RunResult> runs) {
-        line("| Database | Users stored | Ids per GET | Ids | GETs measured | p50 (ms) | p90 (ms) | p99 (ms)"
-                + " | p99.9 (ms) | max (ms) | GETs/s |");
-        line("|---|--:|--:|---|--:|--:|--:|--:|--:|--:|--:|");
+        line("| Database | Users stored | Request | Measured | p50 (ms) | p90 (ms) | p99 (ms)"
+                + " | p99.9 (ms) | max (ms) | Requests/s |");
+        line("|---|--:|---|--:|--:|--:|--:|--:|--:|--:|");
         for (RunResult run : runs) {
             for (LatencyResult result : run.latencies()) {
                 Histogram latency = result.latency();
-                line(row(run.database(), count(run.users()), String.valueOf(result.idsPerGet()),
-                        result.sampling().label(), count(latency.getTotalCount()), millis(latency, 50),
+                line(row(run.database(), count(run.users()), result.request(),
+                        count(latency.getTotalCount()), millis(latency, 50),
                         millis(latency, 90), millis(latency, 99), millis(latency, 99.9),
                         decimal(latency.getMaxValue() / NANOS_PER_MILLI, 2), rate(result.requestsPerSecond())));
             }
