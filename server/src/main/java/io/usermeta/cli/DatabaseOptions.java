@@ -7,6 +7,8 @@ import picocli.CommandLine.Option;
 
 /** Where the database is; shared by every command. */
 final class DatabaseOptions {
+    private static final String IN_MEMORY_H2 = "jdbc:h2:mem:";
+
     @Option(names = "--db", paramLabel = "JDBC_URL", defaultValue = "${env:USERMETA_DB}",
             description = "JDBC URL of the database (env USERMETA_DB; default the H2 file data/usermeta under"
                     + " USERMETA_HOME, which bin/usermeta sets to the project root).")
@@ -37,11 +39,17 @@ final class DatabaseOptions {
 
     /**
      * The options another command needs to open the same database, for hints printed to the
-     * operator: {@code --db} and {@code --db-user} when given, never the password.
+     * operator: {@code --db} and {@code --db-user} when given, never the password. Empty for an H2
+     * database in memory, which no other process can open.
      */
-    String asArguments() {
+    Optional<String> asArguments() {
+        boolean inMemory = givenUrl()
+                .filter(given -> given.regionMatches(true, 0, IN_MEMORY_H2, 0, IN_MEMORY_H2.length())).isPresent();
+        if (inMemory) {
+            return Optional.empty();
+        }
         String arguments = givenUrl().map(given -> " --db " + shellQuoted(given)).orElse("");
-        return user == null || user.isBlank() ? arguments : arguments + " --db-user " + shellQuoted(user);
+        return Optional.of(user == null || user.isBlank() ? arguments : arguments + " --db-user " + shellQuoted(user));
     }
 
     private static String shellQuoted(String text) {

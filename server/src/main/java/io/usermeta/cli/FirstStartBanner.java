@@ -2,6 +2,7 @@ package io.usermeta.cli;
 
 import io.usermeta.server.UsermetaServer;
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /**
  * The license key of the customer a new database starts with, shown once on stdout after the
@@ -14,10 +15,11 @@ final class FirstStartBanner {
     private FirstStartBanner() {}
 
     /**
-     * {@code databaseArguments} are the options that name the database to another command (empty for
-     * the default database); a password, if one is needed, comes from USERMETA_DB_PASSWORD.
+     * {@code databaseArguments} are the options that name the database to another command (an empty
+     * string for the default database), or empty when no other command can open it; a password, if
+     * one is needed, comes from USERMETA_DB_PASSWORD.
      */
-    static void print(PrintWriter out, String key, String host, int port, String databaseArguments) {
+    static void print(PrintWriter out, String key, String host, int port, Optional<String> databaseArguments) {
         out.println(RULE);
         out.println("  New database: created customer " + FIRST_CUSTOMER + ". Its license key is");
         out.println();
@@ -26,7 +28,9 @@ final class FirstStartBanner {
         out.println("  It is shown only now. Use it as the password of HTTP Basic auth, e.g.");
         out.println("    curl -u '" + FIRST_CUSTOMER + ":" + key + "' http://" + clientHost(host) + ":" + port
                 + "/api/" + FIRST_CUSTOMER + "/registration/user/u-1");
-        out.println("  Replace it with: bin/usermeta customer rotate-key " + FIRST_CUSTOMER + databaseArguments);
+        out.println(databaseArguments
+                .map(arguments -> "  Replace it with: bin/usermeta customer rotate-key " + FIRST_CUSTOMER + arguments)
+                .orElse("  The database is in memory: it and this key last as long as this server."));
         out.println(RULE);
         out.flush();
     }

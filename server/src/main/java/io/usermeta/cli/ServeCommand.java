@@ -17,10 +17,13 @@ import sun.misc.Signal;
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Start the HTTP server.",
         footer = {"", "Settings only the environment gives:",
-                "  USERMETA_BOOTSTRAP_CUSTOMER  ID:KEY of a customer to create or re-key at start;"
-                        + " replaces the automatic customer 00000",
-                "  USERMETA_LOG_LEVEL           log level, INFO by default (DEBUG shows each rejected request)",
-                "  USERMETA_JAVA_OPTS           JVM options for bin/usermeta, e.g. -Xmx2g"})
+                "  USERMETA_BOOTSTRAP_CUSTOMER",
+                "      ID:KEY of a customer to create or re-key at start; replaces the",
+                "      automatic customer 00000",
+                "  USERMETA_LOG_LEVEL",
+                "      log level, INFO by default (DEBUG shows each rejected request)",
+                "  USERMETA_JAVA_OPTS",
+                "      JVM options for bin/usermeta, e.g. -Xmx2g"})
 final class ServeCommand implements Callable<Integer> {
     private static final String[] STOP_SIGNALS = {"TERM", "INT"};
 
@@ -39,7 +42,8 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--pool-size", defaultValue = "${env:USERMETA_POOL_SIZE:-16}",
-            description = "Most database connections at once (env USERMETA_POOL_SIZE; default ${DEFAULT-VALUE}).")
+            description = "Database connections the server keeps open"
+                    + " (env USERMETA_POOL_SIZE; default ${DEFAULT-VALUE}).")
     int poolSize;
 
     @Option(names = "--max-body-bytes", defaultValue = "${env:USERMETA_MAX_BODY_BYTES:-67108864}",

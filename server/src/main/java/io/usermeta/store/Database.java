@@ -41,11 +41,13 @@ public final class Database implements AutoCloseable {
 
     /** Held around each write transaction where the dialect asks for writes one at a time. */
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final DataSource source;
     private final HikariDataSource pool;
     private final SqlDialect dialect;
     private final String description;
 
-    private Database(HikariDataSource pool, SqlDialect dialect, String description) {
+    private Database(DataSource source, HikariDataSource pool, SqlDialect dialect, String description) {
+        this.source = source;
         this.pool = pool;
         this.dialect = dialect;
         this.description = description;
@@ -79,7 +81,7 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
-        return new Database(pool, dialect, redact(url));
+        return new Database(source, pool, dialect, redact(url));
     }
 
     /**
@@ -236,22 +238,24 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Closes the database as its owner, the server, does at a clean stop: first whatever the dialect
-     * runs on close (H2 compacts its file), then the pool. The command line closes with
-     * {@link #close()}, which leaves a database the server still uses untouched.
+     * Closes the database as its owner, the server, does at a clean stop: first the pool, then whatever
+     * the dialect runs on close (H2 compacts its file) on a connection of its own. The command line
+     * closes with {@link #close()}, which leaves a database the server still uses untouched.
      */
     public void closeAsOwner() {
-        // A statement that shuts the database down ends its own connection, which then reports itself closed.
-        if (dialect.onClose() != null) {
-            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute(dialect.onClose());
-            } catch (SQLException e) {
-                if (!isUnreachable(e)) {
-                    LOG.warn("Closing statement failed, the database closes without it: {}", e.getMessage());
-                }
+        pool.close();
+        if (dialect.onClose() == null) {
+            return;
+        }
+        // Not through the pool: a statement that shuts the database down ends its own connection, and the
+        // pool's clean-up of that connection would make H2 write the failure into its trace file.
+        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(dialect.onClose());
+        } catch (SQLException e) {
+            if (!isUnreachable(e)) {
+                LOG.warn("Closing statement failed, the database closes without it: {}", e.getMessage());
             }
         }
-        pool.close();
     }
 
     @Override

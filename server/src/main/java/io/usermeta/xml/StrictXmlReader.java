@@ -36,6 +36,7 @@ abstract class StrictXmlReader extends StreamReaderDelegate {
             fail("the entity reference &" + getLocalName() + "; is not allowed");
         }
         if (event == START_ELEMENT) {
+            opening(getLocalName());
             checkAttributes();
             startElement(getLocalName());
         }
@@ -43,6 +44,10 @@ abstract class StrictXmlReader extends StreamReaderDelegate {
             endElement(getLocalName());
         }
         return event;
+    }
+
+    /** Notes an element just opened, before any check, so that {@link #where()} can name it. */
+    void opening(String element) {
     }
 
     /** Checks an element just opened; its attributes are known to be allowed. */

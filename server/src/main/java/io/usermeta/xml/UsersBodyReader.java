@@ -29,9 +29,24 @@ public final class UsersBodyReader extends StrictBodyReader<Users> {
     private static final class UsersReader extends StrictXmlReader {
         private String currentUser;
         private int attributeSetsOfCurrentUser;
+        private int attributesOfCurrentUser;
+        private boolean inAttribute;
 
         UsersReader(XMLStreamReader reader) {
             super(reader, XmlModels.ALLOWED_ATTRIBUTES);
+        }
+
+        @Override
+        void opening(String element) {
+            if (XmlModels.USER_ELEMENT.equals(element)) {
+                currentUser = getAttributeValue(null, XmlModels.USER_ID_ATTRIBUTE);
+                attributeSetsOfCurrentUser = 0;
+                attributesOfCurrentUser = 0;
+            }
+            if (XmlModels.ATTRIBUTE_ELEMENT.equals(element)) {
+                attributesOfCurrentUser++;
+                inAttribute = true;
+            }
         }
 
         /**
@@ -40,6 +55,9 @@ public final class UsersBodyReader extends StrictBodyReader<Users> {
          */
         @Override
         void endElement(String element) throws XMLStreamException {
+            if (XmlModels.ATTRIBUTE_ELEMENT.equals(element)) {
+                inAttribute = false;
+            }
             if (XmlModels.USER_ELEMENT.equals(element) && attributeSetsOfCurrentUser == 0) {
                 fail("<attributes> is missing; send <attributes/> to clear the set");
             }
@@ -47,10 +65,6 @@ public final class UsersBodyReader extends StrictBodyReader<Users> {
 
         @Override
         void startElement(String element) throws XMLStreamException {
-            if (XmlModels.USER_ELEMENT.equals(element)) {
-                currentUser = getAttributeValue(null, XmlModels.USER_ID_ATTRIBUTE);
-                attributeSetsOfCurrentUser = 0;
-            }
             if (XmlModels.ATTRIBUTES_ELEMENT.equals(element) && ++attributeSetsOfCurrentUser > 1) {
                 fail("more than one <attributes> element; a user has one attribute set per document");
             }
@@ -63,14 +77,22 @@ public final class UsersBodyReader extends StrictBodyReader<Users> {
         private void checkType() throws XMLStreamException {
             String type = getAttributeValue(null, XmlModels.TYPE_ATTRIBUTE);
             if (type != null && ValueType.named(type) == null) {
-                fail("attribute '" + Text.quote(getAttributeValue(null, "key")) + "': type '" + Text.quote(type)
-                        + "' is not one of " + Arrays.toString(ValueType.values()));
+                fail("type '" + Text.quote(type) + "' is not one of " + Arrays.toString(ValueType.values()));
             }
         }
 
+        /** The user, and inside an {@code <attribute>} also its position and key, as the other checks name them. */
         @Override
         String where() {
-            return currentUser == null ? null : "user '" + Text.quote(currentUser) + "'";
+            if (currentUser == null) {
+                return null;
+            }
+            String user = "user '" + Text.quote(currentUser) + "'";
+            if (!inAttribute) {
+                return user;
+            }
+            String key = getAttributeValue(null, XmlModels.KEY_ATTRIBUTE);
+            return user + ", attribute #" + attributesOfCurrentUser + (key == null ? "" : " '" + Text.quote(key) + "'");
         }
     }
 }

@@ -27,8 +27,10 @@ public final class XmlModels {
     /** The element that wraps a user's attribute set: exactly one per user, even when empty. */
     static final String ATTRIBUTES_ELEMENT = "attributes";
 
-    /** The element of one attribute and its XML attribute that names the value's type. */
+    /** The element of one attribute and its XML attributes that name the key and the value's type. */
     static final String ATTRIBUTE_ELEMENT = "attribute";
+
+    static final String KEY_ATTRIBUTE = "key";
 
     static final String TYPE_ATTRIBUTE = "type";
 

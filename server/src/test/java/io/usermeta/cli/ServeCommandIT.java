@@ -52,6 +52,20 @@ class ServeCommandIT {
         }
     }
 
+    /** An in-memory database gets no rotate-key hint, which would open another, empty database. */
+    @Test
+    void inMemoryDatabaseGetsNoHintForOtherCommands() throws Exception {
+        int port = UsermetaProcess.freePort();
+
+        try (UsermetaProcess serve = UsermetaProcess.start(Files.createFile(directory.resolve("stdout")),
+                Files.createFile(directory.resolve("stderr")), Map.of(),
+                "serve", "--host", "127.0.0.1", "--port", String.valueOf(port), "--db", "jdbc:h2:mem:banner")) {
+            String banner = awaitBanner(serve);
+
+            assertThat(banner).doesNotContain("rotate-key").contains("in memory");
+        }
+    }
+
     /** A port another server holds is one line naming the port and the flag to change, and exit code 1. */
     @Test
     void portInUseIsOneLineWithoutStackTrace() {
@@ -99,12 +113,13 @@ class ServeCommandIT {
                 .startsWith("usermeta: Unknown option").endsWith("(see 'usermeta serve --help')");
     }
 
-    /** {@code serve --help} lists the settings that only the environment gives. */
+    /** {@code serve --help} lists the settings that only the environment gives, within 80 columns. */
     @Test
     void helpListsEnvironmentOnlySettings() {
         CommandResult result = CommandResult.run("serve", "--help");
 
         assertThat(result.out()).contains("USERMETA_BOOTSTRAP_CUSTOMER", "USERMETA_LOG_LEVEL", "USERMETA_JAVA_OPTS");
+        assertThat(result.out().lines()).allMatch(line -> line.length() <= 80, "fits 80 columns");
     }
 
     private static String awaitBanner(UsermetaProcess serve) throws InterruptedException {

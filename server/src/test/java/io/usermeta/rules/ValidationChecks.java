@@ -105,6 +105,19 @@ class ValidationChecks {
         Witness.assertRejectedAndNothingStored(SERVER.api(), SOURCE, offender, "offender", named);
     }
 
+    /**
+     * What the parser refuses inside an attribute is named as every other attribute rule names it: the
+     * user, the attribute's position in its set and its key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"type=\"BOGUS\"", "color=\"red\""})
+    void parserRejectionsNameTheAttributeByPosition(String extra) {
+        String offender = "<user id=\"offender\"><attributes><attribute key=\"fine\" value=\"1\"/>"
+                + "<attribute key=\"rate\" value=\"2\" " + extra + "/></attributes></user>";
+
+        Witness.assertRejectedAndNothingStored(SERVER.api(), SOURCE, offender, "user 'offender', attribute #2 'rate'");
+    }
+
     /** An unknown element or XML attribute on a user is a 400 naming it. */
     @ParameterizedTest
     @ValueSource(strings = {

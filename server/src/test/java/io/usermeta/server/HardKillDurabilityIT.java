@@ -13,7 +13,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,12 +37,14 @@ class HardKillDurabilityIT {
     private static final int KILL_ROUNDS = 3;
     private static final int DOCUMENTS_PER_ROUND = 5;
     private static final int USERS_PER_DOCUMENT = 40;
-    private static final int GRACE_SECONDS = 20;
+    /** Long enough for the POST in flight on a loaded machine; the test waits for it only when failing. */
+    private static final int GRACE_SECONDS = 60;
     private static final int CONCURRENT_KILL_ROUNDS = 3;
     private static final int WRITERS = 16;
     private static final long CONCURRENT_WRITE_MILLIS = 3_000;
 
-    @TempDir
+    /** Kept when a test fails, with the servers' logs in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path directory;
 
     /**
@@ -89,7 +95,8 @@ class HardKillDurabilityIT {
 
     /**
      * SIGTERM while a POST is half sent: the server stops accepting connections, still reads and
-     * stores that POST and answers 204, then exits with status 0; the data is there after a restart.
+     * stores that POST and answers 204, then exits with status 0, leaving no H2 trace file (where H2
+     * writes the errors it meets); the data is there after a restart.
      */
     @Test
     void terminationFinishesTheRequestInFlightAndExitsCleanly() throws IOException {
@@ -105,8 +112,11 @@ class HardKillDurabilityIT {
             exitCode = server.process().waitFor(Duration.ofSeconds(GRACE_SECONDS + 10));
         }
 
-        assertThat(status).isEqualTo(204);
-        assertThat(exitCode).isZero();
+        assertThat(status).as("status of the POST in flight; server log %s", log("terminated")).isEqualTo(204);
+        assertThat(exitCode).as("exit status; server log %s", log("terminated")).isZero();
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).noneMatch(name -> name.endsWith(".trace.db"));
+        }
         try (ServerProcess restarted = ServerProcess.start(database, log("after-termination"))) {
             assertStored(restarted.api(), users);
         }
@@ -138,7 +148,8 @@ class HardKillDurabilityIT {
 
     /**
      * Sends the head and half the body of a POST, then SIGTERM, waits until the server refuses new
-     * connections, sends the rest, and returns the answer's status.
+     * connections, sends the rest, and returns the answer's status: -1 when the server closed the
+     * connection without an answer or sent none within the grace period.
      */
     private static int postWhileTerminating(ServerProcess server, byte[] body) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -154,6 +165,8 @@ class HardKillDurabilityIT {
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
             return statusOf(socket.getInputStream());
+        } catch (SocketTimeoutException noAnswer) {
+            return -1;
         }
     }
 
@@ -176,7 +189,7 @@ class HardKillDurabilityIT {
 
     private static Map<String, List<UserAttribute>> largeDocument() {
         Map<String, List<UserAttribute>> users = new LinkedHashMap<>();
-        for (int i = 0; i < 2_000; i++) {
+        for (int i = 0; i < 500; i++) {
             List<UserAttribute> attributes = new ArrayList<>();
             for (int j = 0; j < 20; j++) {
                 attributes.add(UserAttribute.nominal("attribute-" + j, "value " + i + "/" + j));
@@ -212,8 +225,7 @@ class HardKillDurabilityIT {
 
     private static int statusOf(InputStream in) throws IOException {
         String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        assertThat(response).startsWith("HTTP/1.1 ");
-        return Integer.parseInt(response.substring(9, 12));
+        return response.startsWith("HTTP/1.1 ") ? Integer.parseInt(response.substring(9, 12)) : -1;
     }
 
     /** Waits until the stopping server refuses connections, so the signal has surely been acted on. */
