@@ -17,6 +17,7 @@ import io.usermeta.client.model.Segment;
 import io.usermeta.client.model.Segments;
 import io.usermeta.client.model.User;
 import io.usermeta.client.model.Users;
+import jakarta.ws.rs.ProcessingException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,11 +204,11 @@ public final class UsermetaClient {
         return itemsOf(call(() -> segments.getMemberships(customerId, userId)), Memberships::getSegments);
     }
 
-    /** Whether the service answers and its database is reachable. */
+    /** Whether the service answers and its database is reachable; false also when nothing answers at all. */
     public boolean isHealthy() {
         try {
             return health.getHealth().getStatus() != null;
-        } catch (ApiException e) {
+        } catch (ApiException | ProcessingException e) {
             return false;
         }
     }
@@ -227,6 +228,9 @@ public final class UsermetaClient {
             return call.run();
         } catch (ApiException e) {
             throw UsermetaException.from(e);
+        } catch (ProcessingException e) {
+            // Jersey's way of saying that no answer came: refused or lost connection, timeout.
+            throw UsermetaException.noAnswer(e);
         }
     }
 

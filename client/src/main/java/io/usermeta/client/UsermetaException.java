@@ -30,6 +30,10 @@ public final class UsermetaException extends RuntimeException {
         return new UsermetaException(e.getCode(), message, null, e);
     }
 
+    static UsermetaException noAnswer(RuntimeException e) {
+        return new UsermetaException(0, "no answer: " + e.getMessage(), null, e);
+    }
+
     /** The HTTP status, or 0 when no answer arrived. */
     public int status() {
         return status;

@@ -17,8 +17,13 @@ import io.usermeta.client.model.Membership;
 import io.usermeta.client.model.Segment;
 import io.usermeta.client.model.User;
 import io.usermeta.client.model.ValueCount;
+import io.usermeta.testing.SpecCheckingProxy;
 import io.usermeta.testing.TestServer;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -31,20 +36,26 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated client, through its thin layer, reads and writes the API's XML against a real server. The
  * tests share one customer, so each cluster test uses attribute keys of its own and removes its segments.
+ * The client talks to the server through a proxy that checks every exchange against the spec.
  */
 class ClientRoundTripIT {
     private static TestServer server;
+    private static SpecCheckingProxy proxy;
     private static UsermetaClient usermeta;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         server = TestServer.start();
-        usermeta = UsermetaClient.connect(server.baseUri(), TestServer.CUSTOMER, TestServer.LICENSE_KEY);
+        proxy = SpecCheckingProxy.to(server.baseUri());
+        usermeta = UsermetaClient.connect(proxy.uri(), TestServer.CUSTOMER, TestServer.LICENSE_KEY);
     }
 
+    /** Every exchange of every test conformed to the spec. */
     @AfterAll
     static void stop() {
+        proxy.close();
         server.close();
+        assertThat(proxy.problems()).isEmpty();
     }
 
     /** Every type goes out as XML attributes and comes back with its key, value and type. */
@@ -125,7 +136,7 @@ class ClientRoundTripIT {
     /** Wrong credentials surface as a 401 with the server's message. */
     @Test
     void wrongKeyIsUnauthorized() {
-        UsermetaClient intruder = UsermetaClient.connect(server.baseUri(), TestServer.CUSTOMER, "wrong");
+        UsermetaClient intruder = UsermetaClient.connect(proxy.uri(), TestServer.CUSTOMER, "wrong");
 
         assertThatThrownBy(() -> intruder.get("registration", "u-1"))
                 .isInstanceOfSatisfying(UsermetaException.class, e -> {
@@ -137,7 +148,28 @@ class ClientRoundTripIT {
     /** The health call needs no credentials. */
     @Test
     void healthAnswers() {
-        assertThat(UsermetaClient.connect(server.baseUri(), "nobody", "none").isHealthy()).isTrue();
+        assertThat(UsermetaClient.connect(proxy.uri(), "nobody", "none").isHealthy()).isTrue();
+    }
+
+    /**
+     * Where nothing answers, a call fails with a {@link UsermetaException} of status 0 like any other
+     * failure, and the health check says false instead of throwing.
+     */
+    @Test
+    void noAnswerIsStatusZero() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        UsermetaClient nowhere = UsermetaClient.connect(URI.create("http://127.0.0.1:" + closedPort),
+                TestServer.CUSTOMER, TestServer.LICENSE_KEY);
+
+        assertThat(nowhere.isHealthy()).isFalse();
+        assertThatThrownBy(() -> nowhere.get("registration", "u-1"))
+                .isInstanceOfSatisfying(UsermetaException.class, e -> {
+                    assertThat(e.status()).isZero();
+                    assertThat(e.serverMessage()).startsWith("no answer");
+                });
     }
 
     /** The catalogue lists each key once, with the users holding it, its distinct values, types and sources. */

@@ -16,6 +16,7 @@ import io.usermeta.auth.LicenseKeys;
 import io.usermeta.store.CustomerRepository;
 import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.RunningServer;
+import io.usermeta.testing.SpecCheckingProxy;
 import io.usermeta.testing.UserAttribute;
 import java.io.IOException;
 import java.net.MalformedURLException;

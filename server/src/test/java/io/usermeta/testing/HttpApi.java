@@ -126,8 +126,11 @@ public final class HttpApi {
                     CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             URI uri = request.uri();
             String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-            SpecTraffic.check(request.method(), target, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(null), response.body());
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.headers().map().forEach((name, values) -> headers.put(name, values.get(0)));
+            SpecTraffic.check(new SentRequest(request.method(), target, headers, SentBodies.bytesOf(request)),
+                    response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,9 +175,17 @@ public final class HttpApi {
             socket.shutdownOutput();
             InputStream in = socket.getInputStream();
             RawResponse response = RawResponse.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            String[] requestLine = head.substring(0, head.indexOf("\r\n")).split(" ");
-            SpecTraffic.check(requestLine[0], requestLine[1], response.status(), response.header("Content-Type"),
-                    response.body());
+            String[] lines = head.split("\r\n");
+            String[] requestLine = lines[0].split(" ");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.putIfAbsent(lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim());
+                }
+            }
+            SpecTraffic.check(new SentRequest(requestLine[0], requestLine[1], headers, body), response.status(),
+                    response.header("Content-Type"), response.body());
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package io.usermeta.testing;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -13,22 +14,27 @@ import io.usermeta.spec.ApiSpec;
 import io.usermeta.spec.XmlConformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks every response a test receives against the OpenAPI document: the status must be declared
- * for the operation, the Content-Type allowed and the XML body true to the declared schema. A path
- * or method the spec does not have must be answered with a 404 or 405 carrying the error body.
- * Each checked (operation, status) pair is recorded so the build can prove every declared status is
- * produced by some test.
+ * Checks every exchange a test makes against the OpenAPI document. The response's status must be
+ * declared for the operation, its Content-Type allowed and its XML body true to the declared schema.
+ * A path or method the spec does not have must be answered with a 404 or 405 carrying the error body.
+ * The request is checked too (parameters, Content-Type, Accept and XML body), and one
+ * the spec does not allow must be refused with a 4xx: tests send wrong requests on purpose, but the
+ * server may never accept one, nor fail on one with a 5xx. Each checked (operation, status) pair is
+ * recorded so the build can prove every declared status is produced by some test.
  */
 public final class SpecTraffic {
     /** Where the pairs of operation and status seen are appended, one file per test JVM. */
@@ -41,6 +47,10 @@ public final class SpecTraffic {
             .withLevelResolver(LevelResolver.create()
                     // XML bodies are checked below through the schemas' xml objects; the validator reads only JSON.
                     .withLevel("validation.response.body.schema", ValidationReport.Level.IGNORE)
+                    .withLevel("validation.request.body.schema", ValidationReport.Level.IGNORE)
+                    // HTTP gives a body on GET or DELETE no meaning, and the server ignores one; the spec cannot
+                    // say "ignored", only that none is expected.
+                    .withLevel("validation.request.body.unexpected", ValidationReport.Level.IGNORE)
                     .withLevel("validation.schema.invalidJson", ValidationReport.Level.IGNORE)
                     .build())
             .build();
@@ -49,25 +59,43 @@ public final class SpecTraffic {
     private SpecTraffic() {}
 
     /**
-     * Fails with an {@link AssertionError} unless the response conforms to the spec.
+     * Fails with an {@link AssertionError} unless the response conforms to the spec, and a request that
+     * does not was refused with a 4xx.
      *
-     * @param method the request method
-     * @param target the request target as sent: encoded path and optional query
+     * @param request the request as sent
      * @param status the response status
      * @param contentType the response's Content-Type header, or {@code null}
      * @param body the response body as text
      */
-    public static void check(String method, String target, int status, String contentType, String body) {
-        String path = pathOf(target);
-        Match match = Match.find(path, method.toUpperCase(Locale.ROOT));
-        List<String> problems = match.operation == null
-                ? unmatched(match, status, contentType, body)
-                : matched(match, path, method, status, contentType, body);
+    public static void check(SentRequest request, int status, String contentType, String body) {
+        Match match = Match.find(pathOf(request.target()), request.method().toUpperCase(Locale.ROOT));
         record(match.operation == null ? "(no operation)" : match.operation.getOperationId(), status);
+        List<String> problems = problems(match, request, status, contentType, body);
         if (!problems.isEmpty()) {
-            throw new AssertionError("response to " + method + " " + target + " (" + status
+            throw new AssertionError("response to " + request.method() + " " + request.target() + " (" + status
                     + ") does not conform to the spec: " + problems);
         }
+    }
+
+    /** What {@link #check} finds wrong with an exchange, without recording it; empty when all conforms. */
+    static List<String> problems(SentRequest request, int status, String contentType, String body) {
+        return problems(Match.find(pathOf(request.target()), request.method().toUpperCase(Locale.ROOT)), request,
+                status, contentType, body);
+    }
+
+    private static List<String> problems(Match match, SentRequest request, int status, String contentType,
+            String body) {
+        if (match.operation == null) {
+            return unmatched(match, status, contentType, body);
+        }
+        List<String> problems = matched(match, pathOf(request.target()), request.method(), status, contentType, body);
+        if (status < 400 || status >= 500) {
+            List<String> refusable = requestProblems(match.operation, request);
+            if (!refusable.isEmpty()) {
+                problems.add("the spec does not allow the request (" + refusable + "), yet the answer was " + status);
+            }
+        }
+        return problems;
     }
 
     private static List<String> matched(Match match, String path, String method, int status, String contentType,
@@ -81,7 +109,9 @@ public final class SpecTraffic {
         }
         List<String> problems = new ArrayList<>();
         VALIDATOR.validateResponse(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), response.build())
-                .getMessages().forEach(message -> problems.add(message.getKey() + ": " + message.getMessage()));
+                .getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(message -> problems.add(message.getKey() + ": " + message.getMessage()));
         ApiResponse declared = declaredResponse(match.operation, status);
         if (declared != null && declared.getContent() != null && body != null && !body.isEmpty()) {
             MediaType media = declared.getContent().get(baseType(contentType));
@@ -90,6 +120,59 @@ public final class SpecTraffic {
             }
         }
         return problems;
+    }
+
+    /** What the spec does not allow in {@code request}, an exchange of {@code operation}; empty when it allows all. */
+    private static List<String> requestProblems(Operation operation, SentRequest request) {
+        // In a path, + is a plain character (RFC 3986); the validator decodes paths like form fields, where
+        // it means a space, so it gets the + percent-encoded, which means the same in a path.
+        SimpleRequest.Builder simple = new SimpleRequest.Builder(request.method().toUpperCase(Locale.ROOT),
+                pathOf(request.target()).replace("+", "%2B"));
+        queryParameters(request.target()).forEach(simple::withQueryParam);
+        request.headers().forEach((name, value) -> simple.withHeader(name, value));
+        Charset charset = null;
+        if (request.body().length > 0) {
+            charset = BodyCharset.of(request.body(), request.headers().get("Content-Type"));
+            simple.withBody(request.body());
+        }
+        List<String> problems = new ArrayList<>();
+        VALIDATOR.validateRequest(simple.build()).getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(message -> problems.add(message.getKey() + ": " + message.getMessage()));
+        MediaType media = operation.getRequestBody() == null || operation.getRequestBody().getContent() == null
+                ? null : operation.getRequestBody().getContent().get(baseType(request.headers().get("Content-Type")));
+        if (media != null && media.getSchema() != null && request.body().length > 0) {
+            if (charset == null) {
+                problems.add("the body's character encoding is unknown");
+            } else {
+                problems.addAll(XML.problems(BodyCharset.text(request.body(), charset), media.getSchema()));
+            }
+        }
+        return problems;
+    }
+
+    /** The query's parameters, decoded, each name with its values in order. */
+    private static Map<String, List<String>> queryParameters(String target) {
+        int start = target.indexOf('?');
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (start < 0 || start == target.length() - 1) {
+            return parameters;
+        }
+        for (String pair : target.substring(start + 1).split("&")) {
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
+            parameters.computeIfAbsent(decode(name), absent -> new ArrayList<>()).add(decode(value));
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException badEscape) {
+            return text;
+        }
     }
 
     /** A path or method the spec does not have: only 404 or 405 with the error body, or a raw-request rejection. */

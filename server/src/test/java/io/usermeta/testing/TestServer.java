@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * A real usermeta server for tests: Grizzly on a random port over a fresh database (an H2 file in a
@@ -100,9 +102,17 @@ public final class TestServer implements AutoCloseable {
         return directory;
     }
 
+    /** Stops the server, then drops its database and deletes its temporary directory. */
     @Override
     public void close() {
         server.close();
         database.drop();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
     }
 }

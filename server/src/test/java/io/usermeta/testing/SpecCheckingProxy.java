@@ -1,8 +1,7 @@
-package io.usermeta.contract;
+package io.usermeta.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.usermeta.testing.SpecTraffic;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -11,18 +10,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Sits between the Pact verifier and the real server on 127.0.0.1, passes every request on as sent
- * and checks every answer against the OpenAPI document, so the provider verification proves the
- * traffic conforms to the spec as well as to the pacts. Problems are collected, not thrown, because
- * the proxy runs on its own threads.
+ * Sits between a client (the Pact verifier, the generated Java client) and the real server on
+ * 127.0.0.1, passes every request on as sent and checks every exchange against the OpenAPI document,
+ * so that traffic the tests do not send themselves is held to the spec too. Problems are collected,
+ * not thrown, because the proxy runs on its own threads.
  */
-final class SpecCheckingProxy implements AutoCloseable {
+public final class SpecCheckingProxy implements AutoCloseable {
     /** Headers the JDK client sets itself and refuses to be given. */
     private static final Set<String> HOP_HEADERS = Set.of("host", "connection", "content-length", "expect",
             "upgrade", "transfer-encoding");
@@ -39,16 +40,18 @@ final class SpecCheckingProxy implements AutoCloseable {
         server.start();
     }
 
-    static SpecCheckingProxy to(URI target) throws IOException {
+    /** A proxy on a free port of 127.0.0.1 in front of the server at {@code target}. */
+    public static SpecCheckingProxy to(URI target) throws IOException {
         return new SpecCheckingProxy(target);
     }
 
-    URI uri() {
+    /** Where clients reach the proxy. */
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** What did not conform to the spec, one line per answer; empty when all did. */
-    List<String> problems() {
+    public List<String> problems() {
         return List.copyOf(problems);
     }
 
@@ -57,9 +60,10 @@ final class SpecCheckingProxy implements AutoCloseable {
             URI received = exchange.getRequestURI();
             String query = received.getRawQuery() == null ? "" : "?" + received.getRawQuery();
             String rawTarget = received.getRawPath() + query;
+            byte[] sentBody = exchange.getRequestBody().readAllBytes();
             HttpResponse<byte[]> answer =
-                    client.send(request(exchange, rawTarget), HttpResponse.BodyHandlers.ofByteArray());
-            check(exchange.getRequestMethod(), rawTarget, answer);
+                    client.send(request(exchange, rawTarget, sentBody), HttpResponse.BodyHandlers.ofByteArray());
+            check(sent(exchange, rawTarget, sentBody), answer);
             answer.headers().map().forEach((name, values) -> {
                 if (!HOP_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                     exchange.getResponseHeaders().put(name, values);
@@ -76,8 +80,7 @@ final class SpecCheckingProxy implements AutoCloseable {
         }
     }
 
-    private HttpRequest request(HttpExchange exchange, String rawTarget) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    private HttpRequest request(HttpExchange exchange, String rawTarget, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(rawTarget))
                 .method(exchange.getRequestMethod(), body.length == 0
                         ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -89,9 +92,15 @@ final class SpecCheckingProxy implements AutoCloseable {
         return request.build();
     }
 
-    private void check(String method, String rawTarget, HttpResponse<byte[]> answer) {
+    private static SentRequest sent(HttpExchange exchange, String rawTarget, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
+        return new SentRequest(exchange.getRequestMethod(), rawTarget, headers, body);
+    }
+
+    private void check(SentRequest request, HttpResponse<byte[]> answer) {
         try {
-            SpecTraffic.check(method, rawTarget, answer.statusCode(),
+            SpecTraffic.check(request, answer.statusCode(),
                     answer.headers().firstValue("Content-Type").orElse(null),
                     new String(answer.body(), StandardCharsets.UTF_8));
         } catch (AssertionError e) {
