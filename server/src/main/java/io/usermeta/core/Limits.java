@@ -23,8 +23,13 @@ public record Limits(
     public static final int MAX_USER_ID_LENGTH = 256;
     /** The longest attribute key the database columns hold; a configured limit may not exceed it. */
     public static final int STORED_KEY_LENGTH = 128;
-    /** The longest value of any type the database columns hold; a configured limit may not exceed it. */
-    public static final int STORED_VALUE_LENGTH = 262_144;
+    /**
+     * The longest value of any type, in characters, that the database columns hold; a configured limit
+     * may not exceed it. The columns take 262,144 UTF-16 units, and a character may take two: one
+     * outside the Basic Multilingual Plane (an emoji), or one whose lower case, kept for
+     * {@code contains}, is two characters (U+0130).
+     */
+    public static final int STORED_VALUE_LENGTH = 131_072;
 
     /** The defaults the reference documents. */
     public static Limits defaults() {

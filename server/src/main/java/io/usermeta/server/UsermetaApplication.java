@@ -3,6 +3,7 @@ package io.usermeta.server;
 import io.usermeta.auth.BasicAuthFilter;
 import io.usermeta.core.Limits;
 import io.usermeta.errors.ApiExceptionMapper;
+import io.usermeta.errors.MalformedContentTypeFilter;
 import io.usermeta.errors.UnexpectedExceptionMapper;
 import io.usermeta.errors.WebApplicationExceptionMapper;
 import io.usermeta.resources.AttributesResource;
@@ -45,6 +46,7 @@ public final class UsermetaApplication {
                         bind(limits).to(Limits.class);
                     }
                 })
+                .register(new MalformedContentTypeFilter())
                 .register(new BasicAuthFilter(customers))
                 .register(new UsersBodyReader(limits.maxBodyBytes()))
                 .register(new SegmentBodyReaders.SegmentReader(limits.maxBodyBytes()))

@@ -111,7 +111,7 @@ public final class Database implements AutoCloseable {
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .javaMigrations(new BytewiseIdentifiers(), new TypedValues(), new ValueCounts(),
-                        new AttributesByUser())
+                        new AttributesByUser(), new WideMatchValues())
                 .load()
                 .migrate();
         LOG.info("Database schema at version {} ({} migrations applied now)",

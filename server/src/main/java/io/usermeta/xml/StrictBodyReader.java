@@ -1,5 +1,6 @@
 package io.usermeta.xml;
 
+import io.usermeta.core.Text;
 import io.usermeta.errors.ApiException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -14,6 +15,7 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.CharacterCodingException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -52,17 +54,22 @@ abstract class StrictBodyReader<T> implements MessageBodyReader<T> {
     @Override
     public final T readFrom(Class<T> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, String> headers, InputStream body) {
+        if (mediaType.isWildcardType() || mediaType.isWildcardSubtype()) {
+            throw new ApiException(415, "the Content-Type '" + mediaType + "' names no media type; send text/xml"
+                    + " or application/xml");
+        }
         InputStream limited = nonEmpty(new LimitedInputStream(body, maxBodyBytes));
         StrictXmlReader reader = null;
+        String charset = mediaType.getParameters().get("charset");
         try {
-            reader = strict(HardenedXml.open(limited, mediaType.getParameters().get("charset")));
+            reader = strict(HardenedXml.open(limited, charset));
             Object root = unmarshaller(reader).unmarshal(reader);
             if (!model.isInstance(root)) {
                 throw ApiException.badRequest("the document's root element must be <" + rootElement + ">");
             }
             return model.cast(root);
         } catch (JAXBException | XMLStreamException | IllegalStateException e) {
-            throw ApiException.badRequest(describe(reader, e));
+            throw ApiException.badRequest(describe(reader, e, charset));
         }
     }
 
@@ -98,8 +105,12 @@ abstract class StrictBodyReader<T> implements MessageBodyReader<T> {
                 : "line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": " + message;
     }
 
-    private static String describe(StrictXmlReader reader, Exception e) {
+    private static String describe(StrictXmlReader reader, Exception e, String charset) {
         String problem = reader == null ? null : reader.problem();
+        if (problem == null && charset != null && rootCause(e) instanceof CharacterCodingException) {
+            problem = "the body holds bytes that are not valid " + Text.quote(charset)
+                    + ", the charset its Content-Type names";
+        }
         if (problem == null) {
             problem = "the body is not well-formed XML: " + readable(rootCause(e).getMessage());
         }

@@ -58,8 +58,12 @@ public final class UsersBodyReader extends StrictBodyReader<Users> {
             if (XmlModels.ATTRIBUTE_ELEMENT.equals(element)) {
                 inAttribute = false;
             }
-            if (XmlModels.USER_ELEMENT.equals(element) && attributeSetsOfCurrentUser == 0) {
-                fail("<attributes> is missing; send <attributes/> to clear the set");
+            if (XmlModels.USER_ELEMENT.equals(element)) {
+                if (attributeSetsOfCurrentUser == 0) {
+                    fail("<attributes> is missing; send <attributes/> to clear the set");
+                }
+                // What follows a user's end is no longer that user's.
+                currentUser = null;
             }
         }
 

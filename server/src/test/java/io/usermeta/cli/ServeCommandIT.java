@@ -91,6 +91,19 @@ class ServeCommandIT {
         assertThat(directory).isEmptyDirectory();
     }
 
+    /**
+     * A value limit is refused above what the columns hold when every character takes two UTF-16 units,
+     * which would otherwise let a valid value fail its write.
+     */
+    @Test
+    void valueLimitAboveWhatTwoUnitCharactersFitIsRefused() {
+        CommandResult result = CommandResult.run("serve", "--max-text-length", "131073", "--db",
+                TestServer.databaseUrl(directory));
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("--max-text-length is 131073, but the database stores at most 131072");
+    }
+
     /** A length limit above what the database stores is refused at start, not answered with 500s later. */
     @Test
     void limitAboveTheStoredLengthIsRefused() {

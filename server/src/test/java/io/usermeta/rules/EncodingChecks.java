@@ -3,6 +3,7 @@ package io.usermeta.rules;
 import static io.usermeta.testing.Documents.attribute;
 import static io.usermeta.testing.Documents.user;
 import static io.usermeta.testing.Documents.users;
+import static io.usermeta.testing.ErrorBodies.assertError;
 import static io.usermeta.testing.UsersBody.returned;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,6 +133,18 @@ class EncodingChecks {
         postBytes("text/xml; charset=ISO-8859-1", document("latin1-charset", NAME, StandardCharsets.ISO_8859_1));
 
         assertStoredName("latin1-charset", NAME);
+    }
+
+    /** Bytes the Content-Type's charset cannot decode are a 400 naming that charset, and nothing is stored. */
+    @Test
+    void bytesInvalidForTheDeclaredCharsetAreRejectedNamingIt() {
+        String document = users(user("latin", attribute("name", "Grüße")));
+
+        HttpResponse<String> response = SERVER.api().post(REGISTRATION, "text/xml; charset=UTF-8",
+                document.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertError(response, 400).contains("UTF-8");
+        assertThat(UsersBody.of(SERVER.api().get(REGISTRATION + "/latin")).ids()).isEmpty();
     }
 
     /** Non-ASCII user ids travel as UTF-8 percent escapes in paths and as plain text in bodies. */

@@ -50,6 +50,34 @@ class RoundTripChecks {
                 returned("favorite_film_genre", "horror", "NOMINAL"));
     }
 
+    /**
+     * Values made of characters outside the Basic Multilingual Plane (two UTF-16 units each) are stored
+     * up to the limits, which count characters: short and long NOMINAL values, and a TEXT value whose
+     * first characters hold some. Its NOMINAL values are then counted in the key's distribution.
+     */
+    @Test
+    void valuesOfTwoUnitCharactersRoundTripUpToTheLimits() {
+        String emoji = "\uD83D\uDE00";
+        String shortValue = emoji.repeat(101);
+        String longestNominal = emoji.repeat(1_024);
+        String text = ("Great shop " + emoji + "\uD83D\uDC4D").repeat(10) + " x".repeat(100);
+        String longestText = emoji.repeat(65_536);
+
+        List<UsersBody.Attribute> read = roundTrip("astral",
+                attribute("mood", shortValue, "NOMINAL"),
+                attribute("mood", longestNominal, "NOMINAL"),
+                attribute("review", text, "TEXT"),
+                attribute("essay", longestText, "TEXT"));
+
+        assertThat(read).containsExactly(
+                returned("mood", shortValue, "NOMINAL"),
+                returned("mood", longestNominal, "NOMINAL"),
+                returned("review", text, "TEXT"),
+                returned("essay", longestText, "TEXT"));
+        assertThat(SERVER.api().get("/api/00000/attributes/mood/distribution").body())
+                .contains(shortValue, longestNominal.substring(0, 200));
+    }
+
     /** DATE values, leap days included, are returned exactly as sent. */
     @Test
     void dateRoundTripsExactly() {

@@ -112,10 +112,10 @@ class StatusCodesChecks {
         assertError(SERVER.api().get(path), 404);
     }
 
-    /** A POST body of another content type than XML is a 415 and stores nothing. */
+    /** A POST body of another content type than XML, or of a wildcard, is a 415 and stores nothing. */
     @ParameterizedTest
     @ValueSource(strings = {"application/json", "text/plain", "application/x-www-form-urlencoded",
-        "application/octet-stream"})
+        "application/octet-stream", "*/*", "text/*"})
     void nonXmlContentTypeIs415(String contentType) {
         Witness witness = Witness.storedIn(SERVER.api(), SOURCE);
 
@@ -123,6 +123,19 @@ class StatusCodesChecks {
                 users(witness.changed()).getBytes(StandardCharsets.UTF_8));
 
         assertError(response, 415).contains("xml");
+        witness.assertUnchanged();
+    }
+
+    /** A Content-Type that is no media type at all is a 400 with the error body naming the header. */
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "text/xml; charset=", "/"})
+    void malformedContentTypeIs400(String contentType) {
+        Witness witness = Witness.storedIn(SERVER.api(), SOURCE);
+
+        HttpResponse<String> response = SERVER.api().post(REGISTRATION, contentType,
+                users(witness.changed()).getBytes(StandardCharsets.UTF_8));
+
+        assertError(response, 400).contains("Content-Type");
         witness.assertUnchanged();
     }
 

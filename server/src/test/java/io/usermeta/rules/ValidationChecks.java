@@ -118,7 +118,7 @@ class ValidationChecks {
         Witness.assertRejectedAndNothingStored(SERVER.api(), SOURCE, offender, "user 'offender', attribute #2 'rate'");
     }
 
-    /** An unknown element or XML attribute on a user is a 400 naming it. */
+    /** An unknown element or XML attribute on a user is a 400 naming it and that user, not the one before. */
     @ParameterizedTest
     @ValueSource(strings = {
         "<user id=\"offender\" name=\"x\"><attributes/></user>",
@@ -129,7 +129,7 @@ class ValidationChecks {
 
         HttpResponse<String> response = SERVER.api().post(REGISTRATION, users(witness.changed(), offender));
 
-        assertError(response, 400).containsAnyOf("name", "nickname", "note");
+        assertError(response, 400).contains("user 'offender'").containsAnyOf("name", "nickname", "note");
         witness.assertUnchanged();
     }
 
@@ -171,6 +171,14 @@ class ValidationChecks {
     @Test
     void userWithoutIdIsRejected() {
         Witness.assertRejectedAndNothingStored(SERVER.api(), SOURCE, "<user><attributes/></user>", "id");
+    }
+
+    /** Markup between users belongs to none, so the 400 does not blame the user before it. */
+    @Test
+    void unknownElementBetweenUsersNamesNoUser() {
+        String document = "<users><user id=\"before\"><attributes/></user><nickname/></users>";
+
+        assertError(SERVER.api().post(REGISTRATION, document), 400).contains("nickname").doesNotContain("before");
     }
 
     /** With several offending users, the message names the first one and its attribute. */
