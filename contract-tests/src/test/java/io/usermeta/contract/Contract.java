@@ -10,10 +10,16 @@ import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.consumer.dsl.PactDslResponse;
 import au.com.dius.pact.consumer.xml.PactXmlBuilder;
 import au.com.dius.pact.consumer.xml.XmlNode;
+import au.com.dius.pact.core.model.RequestResponsePact;
 import io.usermeta.client.UsermetaClient;
 import io.usermeta.client.UsermetaException;
+import io.usermeta.client.invoker.ApiClient;
+import io.usermeta.client.invoker.ApiException;
+import io.usermeta.client.model.Error;
+import io.usermeta.core.Limits;
 import io.usermeta.testing.HttpApi;
 import io.usermeta.testing.TestServer;
+import jakarta.ws.rs.core.GenericType;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +29,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * What the consumer pacts and the provider verification share: participant names, credentials,
- * provider state names, requests, and builders for the XML bodies of the User API.
+ * provider state names, the provider's limits, requests, refusals, and builders for the XML bodies of
+ * the User API.
  */
 final class Contract {
     static final String CONSUMER = "usermeta-java-client";
@@ -39,9 +46,24 @@ final class Contract {
     static final String WRONG_LICENSE_KEY = "wrong-key";
     static final String WRONG_KEY_CREDENTIALS = HttpApi.basic(CUSTOMER, WRONG_LICENSE_KEY);
     static final String OTHER_CUSTOMER_CREDENTIALS = HttpApi.basic(OTHER_CUSTOMER, OTHER_LICENSE_KEY);
+    static final String BAD_CREDENTIALS = "credentials are missing or wrong";
+    static final String OTHER_CUSTOMERS_PATH = "customer '00001' may not access customer '00000'";
+
+    /**
+     * The body limit the provider verification runs with: the default (64 MiB) would make a 413 pact
+     * carry a 64 MiB body, so it is 64 KiB, far above any other interaction's body.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    /**
+     * The URI limit the provider verification runs with, for the same reason: small enough for a POST's
+     * path to exceed it, yet twice as long as a GET of 1,001 ids, which is refused for the count of ids.
+     */
+    static final int MAX_URI_LENGTH = 8 * 1024;
 
     static final String CONTENT_TYPE = "Content-Type";
     static final String XML = "text/xml";
+    static final String JSON = "application/json";
+    static final String NOT_XML = "the body must be text/xml or application/xml";
     /** The documented type, optionally with a charset: the parameter is the server's to choose. */
     static final String XML_WITH_ANY_CHARSET = "text/xml(;\\s*charset=[\\w-]+)?";
 
@@ -52,6 +74,8 @@ final class Contract {
     static final String REGISTRATION = "registration";
     static final String FACEBOOK = "facebook";
     static final String ESCAPED_ID = "Customer<12.2014>";
+    /** The server's message for the id list {@code u-1,,never-posted}. */
+    static final String EMPTY_SECOND_ID = "user id #2 in the path is empty (two commas in a row, or a comma at an end)";
 
     /** State: u-1 has three registration attributes (NOMINAL, DATE, NUMERIC) and one facebook one. */
     static final String U1_IN_TWO_SOURCES = "customer 00000 has user u-1 with registration and facebook attributes";
@@ -71,6 +95,13 @@ final class Contract {
 
     private Contract() {}
 
+    /** The limits of the server the pacts are verified against: the defaults, but for body and URI size. */
+    static Limits providerLimits() {
+        Limits defaults = Limits.defaults();
+        return new Limits(MAX_BODY_BYTES, defaults.maxIdsPerRequest(), defaults.maxAttributesPerSet(),
+                defaults.maxKeyLength(), defaults.maxValueLength(), defaults.maxTextLength(), MAX_URI_LENGTH);
+    }
+
     /** The path of a customer's source, with each segment already percent-encoded. */
     static String usersPath(String source) {
         return customerPath(source + "/user");
@@ -89,9 +120,29 @@ final class Contract {
                 .headers(AUTHORIZATION, credentials);
     }
 
+    /**
+     * The pact of two requests refused alike: {@code first}, then one of {@code method} to {@code path} with
+     * the customer's credentials and no provider states. Pact starts the second from a copy of the first
+     * without its headers, so {@code first} must have no query or body.
+     */
+    static RequestResponsePact refusedAlike(PactDslRequestWithPath first, String description, String method,
+            String path, int status, String message) {
+        PactDslRequestWithPath second = respondsWithXml(first, status, error(status, message))
+                .uponReceiving(description)
+                .path(path)
+                .method(method)
+                .headers(AUTHORIZATION, CUSTOMER_CREDENTIALS);
+        return respondsWithXml(second, status, error(status, message)).toPact();
+    }
+
     /** The same with an XML body of the documented media type. */
     static PactDslRequestWithPath withXml(PactDslRequestWithPath request, DocumentedXml body) {
         return request.matchHeader(CONTENT_TYPE, XML_WITH_ANY_CHARSET, XML).body(body);
+    }
+
+    /** The same with a JSON body, a media type the API does not take. */
+    static PactDslRequestWithPath withJson(PactDslRequestWithPath request, String json) {
+        return request.body(json, JSON);
     }
 
     /** A GET of the listed users' registration attributes, ids joined and encoded as the client sends them. */
@@ -163,7 +214,23 @@ final class Contract {
 
     /** The thin client layer, acting as the contract's customer against Pact's mock server. */
     static UsermetaClient connect(MockServer mockServer) {
-        return UsermetaClient.connect(URI.create(mockServer.getUrl()), CUSTOMER, LICENSE_KEY);
+        return connect(mockServer, CUSTOMER, LICENSE_KEY);
+    }
+
+    /** The thin client layer with these credentials, against Pact's mock server. */
+    static UsermetaClient connect(MockServer mockServer, String customerId, String licenseKey) {
+        return UsermetaClient.connect(URI.create(mockServer.getUrl()), customerId, licenseKey);
+    }
+
+    /**
+     * Sends a request no generated operation sends (another path or media type) through the generated
+     * {@link ApiClient}, as the contract's customer, reading any error answer as the error body.
+     */
+    static void sendDirectly(MockServer mockServer, String method, String path, Object body, String contentType)
+            throws ApiException {
+        connect(mockServer).usersApi().getApiClient().invokeAPI("direct", path, method, List.of(), body, Map.of(),
+                Map.of(), Map.of(), XML, contentType, new String[] {"basicAuth"}, null, false,
+                Map.of("0", new GenericType<Error>() {}));
     }
 
     /** Asserts that {@code call} fails through the thin layer with this status and the server's message. */
@@ -172,6 +239,31 @@ final class Contract {
             assertThat(e.status()).isEqualTo(status);
             assertThat(e.serverMessage()).isEqualTo(message);
         });
+    }
+
+    /** Asserts that {@code call} fails through the generated API with this status and the server's message. */
+    static void assertErrorBody(ThrowingCallable call, int status, String message) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.getCode()).isEqualTo(status);
+            assertThat(e.getErrorEntity()).isInstanceOfSatisfying(Error.class, error ->
+                    assertThat(error.getMessage()).isEqualTo(message));
+        });
+    }
+
+    /** Asserts that {@code call} fails through the generated API with 403 and the server's message. */
+    static void assertForbidden(ThrowingCallable call) {
+        assertErrorBody(call, 403, OTHER_CUSTOMERS_PATH);
+    }
+
+    /** The response to a request with a wrong license key: 401, a Basic challenge and the error body. */
+    static PactDslResponse unauthorized(PactDslRequestWithPath request) {
+        return respondsWithXml(request, 401, error(401, BAD_CREDENTIALS))
+                .matchHeader("WWW-Authenticate", "Basic( .*)?", "Basic realm=\"usermeta\"");
+    }
+
+    /** The response to a request with valid credentials of another customer: 403 and the error body. */
+    static PactDslResponse forbidden(PactDslRequestWithPath request) {
+        return respondsWithXml(request, 403, error(403, OTHER_CUSTOMERS_PATH));
     }
 
     /** The one error body: exactly this status, and a message for people whose words may change. */

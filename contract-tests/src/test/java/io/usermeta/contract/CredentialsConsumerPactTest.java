@@ -1,6 +1,7 @@
 package io.usermeta.contract;
 
 import static io.usermeta.client.UserSets.user;
+import static io.usermeta.contract.Contract.BAD_CREDENTIALS;
 import static io.usermeta.contract.Contract.CUSTOMER;
 import static io.usermeta.contract.Contract.ONE_SOURCE;
 import static io.usermeta.contract.Contract.OTHER_CUSTOMER;
@@ -15,14 +16,14 @@ import static io.usermeta.contract.Contract.WRONG_LICENSE_KEY;
 import static io.usermeta.contract.Contract.aDelete;
 import static io.usermeta.contract.Contract.aGet;
 import static io.usermeta.contract.Contract.aPost;
+import static io.usermeta.contract.Contract.assertForbidden;
 import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.attribute;
-import static io.usermeta.contract.Contract.respondsWithXml;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.usermeta.contract.Contract.connect;
+import static io.usermeta.contract.Contract.forbidden;
+import static io.usermeta.contract.Contract.unauthorized;
 
 import au.com.dius.pact.consumer.MockServer;
-import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -32,32 +33,27 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.Attributes;
 import io.usermeta.client.UsermetaClient;
 import io.usermeta.client.api.UsersApi;
-import io.usermeta.client.invoker.ApiException;
-import io.usermeta.client.model.Error;
 import io.usermeta.client.model.Users;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the Java client relies on when credentials are wrong (401) or belong to another customer (403),
- * for each operation. The 403 calls go through the generated API, since the thin layer always uses the
- * path of the customer it authenticates as.
+ * for each operation on users; {@link ClusterCredentialsConsumerPactTest} covers the cluster operations.
+ * The 403 calls go through the generated API, since the thin layer always uses the path of the customer
+ * it authenticates as.
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = Contract.PROVIDER, pactVersion = PactSpecVersion.V3)
 class CredentialsConsumerPactTest {
-    private static final String BAD_CREDENTIALS = "credentials are missing or wrong";
-    private static final String OTHER_CUSTOMERS_PATH = "customer '00001' may not access customer '00000'";
     private static final List<Map<String, Object>> GENDER = List.of(attribute("gender", "f", "NOMINAL"));
 
     @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact getWithWrongKey(PactDslWithProvider builder) {
         return unauthorized(aGet(builder.given(U1_IN_TWO_SOURCES).uponReceiving("a GET with a wrong license key"),
-                WRONG_KEY_CREDENTIALS, "u-1", ONE_SOURCE));
+                WRONG_KEY_CREDENTIALS, "u-1", ONE_SOURCE)).toPact();
     }
 
     /** A read with a wrong key fails with 401 and the server's message. */
@@ -72,7 +68,7 @@ class CredentialsConsumerPactTest {
     @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact postWithWrongKey(PactDslWithProvider builder) {
         return unauthorized(aPost(builder.given(U2_UNKNOWN).uponReceiving("a POST with a wrong license key"),
-                WRONG_KEY_CREDENTIALS, GENDER));
+                WRONG_KEY_CREDENTIALS, GENDER)).toPact();
     }
 
     /** A replace with a wrong key fails with 401 and the server's message. */
@@ -88,7 +84,7 @@ class CredentialsConsumerPactTest {
     @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact deleteWithWrongKey(PactDslWithProvider builder) {
         return unauthorized(aDelete(builder.given(U1_IN_TWO_SOURCES).uponReceiving("a DELETE with a wrong license key"),
-                WRONG_KEY_CREDENTIALS, "u-1"));
+                WRONG_KEY_CREDENTIALS, "u-1")).toPact();
     }
 
     /** An opt-out with a wrong key fails with 401 and the server's message. */
@@ -104,7 +100,7 @@ class CredentialsConsumerPactTest {
     RequestResponsePact getAsOtherCustomer(PactDslWithProvider builder) {
         return forbidden(aGet(builder.given(U1_IN_TWO_SOURCES).given(OTHER_CUSTOMER_EXISTS)
                         .uponReceiving("a GET with another customer's credentials"),
-                OTHER_CUSTOMER_CREDENTIALS, "u-1", ONE_SOURCE));
+                OTHER_CUSTOMER_CREDENTIALS, "u-1", ONE_SOURCE)).toPact();
     }
 
     /** Reading another customer's users fails with 403 and the error body. */
@@ -120,7 +116,7 @@ class CredentialsConsumerPactTest {
     RequestResponsePact postAsOtherCustomer(PactDslWithProvider builder) {
         return forbidden(aPost(builder.given(U2_UNKNOWN).given(OTHER_CUSTOMER_EXISTS)
                         .uponReceiving("a POST with another customer's credentials"),
-                OTHER_CUSTOMER_CREDENTIALS, GENDER));
+                OTHER_CUSTOMER_CREDENTIALS, GENDER)).toPact();
     }
 
     /** Replacing another customer's sets fails with 403 and the error body. */
@@ -137,7 +133,7 @@ class CredentialsConsumerPactTest {
     RequestResponsePact deleteAsOtherCustomer(PactDslWithProvider builder) {
         return forbidden(aDelete(builder.given(U1_IN_TWO_SOURCES).given(OTHER_CUSTOMER_EXISTS)
                         .uponReceiving("a DELETE with another customer's credentials"),
-                OTHER_CUSTOMER_CREDENTIALS, "u-1"));
+                OTHER_CUSTOMER_CREDENTIALS, "u-1")).toPact();
     }
 
     /** Opting out another customer's users fails with 403 and the error body. */
@@ -147,27 +143,5 @@ class CredentialsConsumerPactTest {
         UsersApi otherCustomer = connect(mockServer, OTHER_CUSTOMER, OTHER_LICENSE_KEY).usersApi();
 
         assertForbidden(() -> otherCustomer.deleteUsers(CUSTOMER, List.of("u-1")));
-    }
-
-    private static RequestResponsePact unauthorized(PactDslRequestWithPath request) {
-        return respondsWithXml(request, 401, Contract.error(401, BAD_CREDENTIALS))
-                .matchHeader("WWW-Authenticate", "Basic( .*)?", "Basic realm=\"usermeta\"")
-                .toPact();
-    }
-
-    private static RequestResponsePact forbidden(PactDslRequestWithPath request) {
-        return respondsWithXml(request, 403, Contract.error(403, OTHER_CUSTOMERS_PATH)).toPact();
-    }
-
-    private static void assertForbidden(ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
-            assertThat(e.getCode()).isEqualTo(403);
-            assertThat(e.getErrorEntity()).isInstanceOfSatisfying(Error.class, error ->
-                    assertThat(error.getMessage()).isEqualTo(OTHER_CUSTOMERS_PATH));
-        });
-    }
-
-    private static UsermetaClient connect(MockServer mockServer, String customerId, String licenseKey) {
-        return UsermetaClient.connect(URI.create(mockServer.getUrl()), customerId, licenseKey);
     }
 }

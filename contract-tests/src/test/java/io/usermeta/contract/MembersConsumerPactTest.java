@@ -8,13 +8,18 @@ import static io.usermeta.contract.Contract.CLUSTERED_USERS;
 import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
 import static io.usermeta.contract.Contract.ESCAPED_ID;
 import static io.usermeta.contract.Contract.ESCAPED_USER_KNOWN;
+import static io.usermeta.contract.Contract.JSON;
+import static io.usermeta.contract.Contract.NOT_XML;
 import static io.usermeta.contract.Contract.NO_HORROR_FANS;
 import static io.usermeta.contract.Contract.SEGMENTS_SAVED;
 import static io.usermeta.contract.Contract.aRequest;
+import static io.usermeta.contract.Contract.assertErrorBody;
 import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.customerPath;
 import static io.usermeta.contract.Contract.respondsWithXml;
+import static io.usermeta.contract.Contract.sendDirectly;
+import static io.usermeta.contract.Contract.withJson;
 import static io.usermeta.contract.Contract.withXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -54,9 +59,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MembersConsumerPactTest {
     /** The cursor the server gives out after r-2; a later page's request must carry it unchanged. */
     private static final String AFTER_R2 = "ci0yQMluQw";
+    /** A cursor cut short, as a caller that stores cursors in too short a column would send it. */
+    private static final String CUT_CURSOR = AFTER_R2.substring(0, 8);
     private static final String ADULTS_MEMBERS = customerPath("segments/adults/members");
     private static final String UNKNOWN_SEGMENT = "customer '00000' has no segment 'horror-fans'";
     private static final String NO_CHILDREN = "condition /: allOf needs at least one child condition";
+    /** A condition as the generated model writes it in JSON, with its empty lists. */
+    private static final String PRESENT_COUNTRY_JSON =
+            "{\"op\":\"present\",\"key\":\"country\",\"values\":[],\"conditions\":[]}";
+    private static final String NOT_A_CURSOR = "query parameter cursor '" + CUT_CURSOR + "' is not a cursor this API"
+            + " gave out; pass the next of the previous page unchanged";
+    private static final String ID_WITH_SPACE = "user id #1 in the path 'r 1' contains U+0020, which user ids may"
+            + " not contain";
 
     @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact firstPage(PactDslWithProvider builder) {
@@ -103,6 +117,24 @@ class MembersConsumerPactTest {
         List<String> members = usermeta.allMembers("adults", 2).collect(Collectors.toList());
 
         assertThat(members).containsExactly("r-1", "r-2", "r-3");
+    }
+
+    @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact cutCursor(PactDslWithProvider builder) {
+        PactDslRequestWithPath request = aGet(builder.given(SEGMENTS_SAVED)
+                .uponReceiving("a GET of a segment's members after a cursor cut short"), ADULTS_MEMBERS)
+                .query("cursor=" + CUT_CURSOR);
+
+        return respondsWithXml(request, 400, Contract.error(400, NOT_A_CURSOR)).toPact();
+    }
+
+    /** A cursor the server did not give out is refused with 400, and the client passes on the message. */
+    @Test
+    @PactTestFor(pactMethod = "cutCursor")
+    void cursorCutShortIsRefused(MockServer mockServer) {
+        UsermetaClient usermeta = connect(mockServer);
+
+        assertRefused(() -> usermeta.members("adults", null, CUT_CURSOR), 400, NOT_A_CURSOR);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -164,6 +196,24 @@ class MembersConsumerPactTest {
     }
 
     @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact evaluateJson(PactDslWithProvider builder) {
+        PactDslRequestWithPath request = withJson(aRequest(builder
+                .uponReceiving("a POST of a condition to evaluate as JSON"), CUSTOMER_CREDENTIALS, "POST",
+                customerPath("evaluate")), PRESENT_COUNTRY_JSON);
+
+        return respondsWithXml(request, 415, Contract.error(415, NOT_XML)).toPact();
+    }
+
+    /** A condition in another media type is refused with 415, and the client passes on the server's message. */
+    @Test
+    @PactTestFor(pactMethod = "evaluateJson")
+    void otherMediaTypesAreRefused(MockServer mockServer) {
+        // The generated operation only ever sends XML; its ApiClient can send the same condition as JSON.
+        assertErrorBody(() -> sendDirectly(mockServer, "POST", customerPath("evaluate"), Conditions.present("country"),
+                JSON), 415, NOT_XML);
+    }
+
+    @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact memberships(PactDslWithProvider builder) {
         PactDslRequestWithPath request = aGet(clustered(builder)
                 .uponReceiving("a GET of the segments that hold a user"), customerPath("memberships/r-1"));
@@ -213,6 +263,24 @@ class MembersConsumerPactTest {
         UsermetaClient usermeta = connect(mockServer);
 
         assertThat(usermeta.memberships(ESCAPED_ID)).isEmpty();
+    }
+
+    @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact membershipsOfAnInvalidId(PactDslWithProvider builder) {
+        PactDslRequestWithPath request = aGet(builder
+                .uponReceiving("a GET of the segments that hold a user whose id has a space"),
+                customerPath("memberships/r%201"));
+
+        return respondsWithXml(request, 400, Contract.error(400, ID_WITH_SPACE)).toPact();
+    }
+
+    /** A user id the API does not allow is refused with 400, and the client passes on the server's message. */
+    @Test
+    @PactTestFor(pactMethod = "membershipsOfAnInvalidId")
+    void invalidUserIdIsRefused(MockServer mockServer) {
+        UsermetaClient usermeta = connect(mockServer);
+
+        assertRefused(() -> usermeta.memberships("r 1"), 400, ID_WITH_SPACE);
     }
 
     /** The users r-1 to r-3 and the segments adults and resellers-de. */

@@ -6,13 +6,19 @@ import static io.usermeta.contract.ClusterXml.attributes;
 import static io.usermeta.contract.ClusterXml.document;
 import static io.usermeta.contract.Contract.CLUSTERED_USERS;
 import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
+import static io.usermeta.contract.Contract.JSON;
+import static io.usermeta.contract.Contract.NOT_XML;
 import static io.usermeta.contract.Contract.NO_HORROR_FANS;
 import static io.usermeta.contract.Contract.SEGMENTS_SAVED;
 import static io.usermeta.contract.Contract.aRequest;
+import static io.usermeta.contract.Contract.assertErrorBody;
 import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.customerPath;
+import static io.usermeta.contract.Contract.refusedAlike;
 import static io.usermeta.contract.Contract.respondsWithXml;
+import static io.usermeta.contract.Contract.sendDirectly;
+import static io.usermeta.contract.Contract.withJson;
 import static io.usermeta.contract.Contract.withXml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -45,6 +51,13 @@ class SegmentsConsumerPactTest {
     private static final String UNKNOWN_SEGMENT = "customer '00000' has no segment 'horror-fans'";
     private static final String WRONG_TYPE = "condition /: range on 'country' looks at NUMERIC values, but the key"
             + " holds [NOMINAL] values; set type to match";
+    private static final String NAME_WITH_SPACE = "horror fans";
+    private static final String NAME_WITH_SPACE_IN_PATH = "horror%20fans";
+    private static final String INVALID_NAME = "segment name 'horror fans' must be 1-64 letters, digits, '_', '-'"
+            + " or '.', and not . or ..";
+    /** A segment as the generated models write it in JSON, with their empty lists. */
+    private static final String HORROR_FANS_JSON = "{\"condition\":{\"op\":\"equals\",\"key\":\"film\","
+            + "\"value\":\"horror\",\"values\":[],\"conditions\":[]}}";
 
     @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact list(PactDslWithProvider builder) {
@@ -105,6 +118,25 @@ class SegmentsConsumerPactTest {
         UsermetaClient usermeta = connect(mockServer);
 
         assertUnknown(() -> usermeta.segment("horror-fans"));
+    }
+
+    @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact invalidName(PactDslWithProvider builder) {
+        PactDslRequestWithPath read = aSegmentRequest(builder
+                .uponReceiving("a GET of a segment whose name has a space"), "GET", NAME_WITH_SPACE_IN_PATH);
+
+        return refusedAlike(read, "a DELETE of a segment whose name has a space", "DELETE",
+                customerPath("segments/" + NAME_WITH_SPACE_IN_PATH), 400, INVALID_NAME);
+    }
+
+    /** Reading or deleting by a name the API does not allow fails with 400 and the server's message. */
+    @Test
+    @PactTestFor(pactMethod = "invalidName")
+    void anInvalidNameIsRefused(MockServer mockServer) {
+        UsermetaClient usermeta = connect(mockServer);
+
+        assertInvalidName(() -> usermeta.segment(NAME_WITH_SPACE));
+        assertInvalidName(() -> usermeta.deleteSegment(NAME_WITH_SPACE));
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -211,6 +243,25 @@ class SegmentsConsumerPactTest {
         assertUnknown(() -> usermeta.deleteSegment("horror-fans"));
     }
 
+    @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact putAsJson(PactDslWithProvider builder) {
+        PactDslRequestWithPath request = withJson(aSegmentRequest(builder.given(NO_HORROR_FANS)
+                .uponReceiving("a PUT of a segment as JSON"), "PUT", "horror-fans"), HORROR_FANS_JSON);
+
+        return respondsWithXml(request, 415, Contract.error(415, NOT_XML)).toPact();
+    }
+
+    /** A segment in another media type is refused with 415, and the client passes on the server's message. */
+    @Test
+    @PactTestFor(pactMethod = "putAsJson")
+    void otherMediaTypesAreRefused(MockServer mockServer) {
+        // The generated operation only ever sends XML; its ApiClient can send the same segment as JSON.
+        Segment horrorFans = new Segment().condition(Conditions.equalTo("film", "horror"));
+
+        assertErrorBody(() -> sendDirectly(mockServer, "PUT", customerPath("segments/horror-fans"), horrorFans,
+                JSON), 415, NOT_XML);
+    }
+
     /** The content of segment adults as the provider state saves it. */
     private static void adults(XmlNode segment) {
         segment.appendElement("description", "Aged 18 or more");
@@ -232,6 +283,10 @@ class SegmentsConsumerPactTest {
 
     private static RequestResponsePact unknownSegment(PactDslRequestWithPath request) {
         return respondsWithXml(request, 404, Contract.error(404, UNKNOWN_SEGMENT)).toPact();
+    }
+
+    private static void assertInvalidName(ThrowingCallable call) {
+        assertRefused(call, 400, INVALID_NAME);
     }
 
     private static void assertUnknown(ThrowingCallable call) {

@@ -33,15 +33,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Replays every interaction of the pacts the consumer tests wrote against a real server (Grizzly on a
- * random port, a fresh H2 database, default limits). Each provider state stores exactly the data its
- * interactions need and removes it afterwards, so interactions pass in any order. The verifier talks
+ * random port, a fresh H2 database, the default limits but for a 64 KiB body and an 8 KiB URI, so that
+ * the pacts of a 413 and of an over-long POST stay small). Each provider state stores exactly the data
+ * its interactions need and removes it afterwards, so interactions pass in any order. The verifier talks
  * to the server through a {@link SpecCheckingProxy}, so every answer is also checked against the spec.
  */
 @Provider(Contract.PROVIDER)
 @PactFolder("target/pacts")
 class UsermetaProviderPactIT {
     @RegisterExtension
-    static final RunningServer SERVER = RunningServer.withDefaults();
+    static final RunningServer SERVER = RunningServer.withLimits(Contract.providerLimits());
 
     private static SpecCheckingProxy proxy;
 

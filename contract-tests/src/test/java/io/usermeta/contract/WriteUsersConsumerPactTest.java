@@ -1,23 +1,26 @@
 package io.usermeta.contract;
 
 import static io.usermeta.client.UserSets.user;
-import static io.usermeta.contract.Contract.AUTHORIZATION;
 import static io.usermeta.contract.Contract.CUSTOMER_CREDENTIALS;
+import static io.usermeta.contract.Contract.EMPTY_SECOND_ID;
+import static io.usermeta.contract.Contract.JSON;
+import static io.usermeta.contract.Contract.NOT_XML;
 import static io.usermeta.contract.Contract.REGISTRATION;
 import static io.usermeta.contract.Contract.U1_IN_TWO_SOURCES;
 import static io.usermeta.contract.Contract.U2_UNKNOWN;
-import static io.usermeta.contract.Contract.XML;
 import static io.usermeta.contract.Contract.aDelete;
 import static io.usermeta.contract.Contract.aPost;
+import static io.usermeta.contract.Contract.aRequest;
+import static io.usermeta.contract.Contract.assertErrorBody;
 import static io.usermeta.contract.Contract.assertRefused;
 import static io.usermeta.contract.Contract.attribute;
 import static io.usermeta.contract.Contract.attributeWithExactValue;
 import static io.usermeta.contract.Contract.connect;
 import static io.usermeta.contract.Contract.respondsWithXml;
+import static io.usermeta.contract.Contract.sendDirectly;
 import static io.usermeta.contract.Contract.usersPath;
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.usermeta.contract.Contract.withJson;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
@@ -29,16 +32,11 @@ import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
 import io.usermeta.client.Attributes;
 import io.usermeta.client.UsermetaClient;
-import io.usermeta.client.invoker.ApiClient;
-import io.usermeta.client.invoker.ApiException;
 import io.usermeta.client.model.Attribute;
-import io.usermeta.client.model.Error;
 import io.usermeta.client.model.Users;
-import jakarta.ws.rs.core.GenericType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -99,32 +97,22 @@ class WriteUsersConsumerPactTest {
 
     @Pact(consumer = Contract.CONSUMER)
     RequestResponsePact notXml(PactDslWithProvider builder) {
-        PactDslRequestWithPath request = builder.given(U2_UNKNOWN)
-                .uponReceiving("a POST of the document as JSON")
-                .path(usersPath(REGISTRATION))
-                .method("POST")
-                .headers(AUTHORIZATION, CUSTOMER_CREDENTIALS)
-                .body(JSON_DOCUMENT, "application/json");
+        PactDslRequestWithPath request = withJson(aRequest(builder.given(U2_UNKNOWN)
+                .uponReceiving("a POST of the document as JSON"), CUSTOMER_CREDENTIALS, "POST",
+                usersPath(REGISTRATION)), JSON_DOCUMENT);
 
-        return respondsWithXml(request, 415, Contract.error(415, "the body must be text/xml or application/xml"))
-                .toPact();
+        return respondsWithXml(request, 415, Contract.error(415, NOT_XML)).toPact();
     }
 
-    /** A body of another media type is refused with 415 and the error body. */
+    /** A body of another media type is refused with 415, and the client passes on the server's message. */
     @Test
     @PactTestFor(pactMethod = "notXml")
     void otherMediaTypesAreRefused(MockServer mockServer) {
         // The generated operation only ever sends XML; its ApiClient can send the same document as JSON.
-        ApiClient apiClient = connect(mockServer).usersApi().getApiClient();
         Users document = new Users().users(List.of(user("u-2", Attributes.nominal("gender", "f"))));
 
-        assertThatThrownBy(() -> apiClient.invokeAPI("UsersApi.replaceUsers", usersPath(REGISTRATION), "POST",
-                List.of(), document, Map.of(), Map.of(), Map.of(), XML, "application/json",
-                new String[] {"basicAuth"}, null, false, Map.of("415", new GenericType<Error>() {})))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getCode()).isEqualTo(415);
-                    assertThat(e.getErrorEntity()).isInstanceOf(Error.class);
-                });
+        assertErrorBody(() -> sendDirectly(mockServer, "POST", usersPath(REGISTRATION), document, JSON), 415,
+                NOT_XML);
     }
 
     @Pact(consumer = Contract.CONSUMER)
@@ -144,6 +132,24 @@ class WriteUsersConsumerPactTest {
 
         assertRefused(() -> usermeta.replace("segments", user("u-2", Attributes.nominal("gender", "f"))), 400,
                 RESERVED_SOURCE_MESSAGE);
+    }
+
+    @Pact(consumer = Contract.CONSUMER)
+    RequestResponsePact deleteWithEmptyId(PactDslWithProvider builder) {
+        PactDslRequestWithPath request = aDelete(builder
+                .uponReceiving("a DELETE of a list of user ids with an empty one"), CUSTOMER_CREDENTIALS,
+                "u-1,,never-posted");
+
+        return respondsWithXml(request, 400, Contract.error(400, EMPTY_SECOND_ID)).toPact();
+    }
+
+    /** An opt-out of a list with an empty id is refused with 400, and the client passes on the server's message. */
+    @Test
+    @PactTestFor(pactMethod = "deleteWithEmptyId")
+    void deleteWithEmptyIdIsRefused(MockServer mockServer) {
+        UsermetaClient usermeta = connect(mockServer);
+
+        assertRefused(() -> usermeta.delete("u-1", "", "never-posted"), 400, EMPTY_SECOND_ID);
     }
 
     @Pact(consumer = Contract.CONSUMER)
