@@ -1,10 +1,13 @@
 package io.usermeta.xml;
 
 import io.usermeta.errors.ApiException;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
@@ -46,7 +49,43 @@ public final class HardenedXml {
                 declared.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
-        return FACTORY.createXMLStreamReader(reader);
+        return FACTORY.createXMLStreamReader(new DecodingReader(reader, declared));
+    }
+
+    /**
+     * Turns bytes the declared charset cannot decode into a 400 that says so; the parser would report
+     * only the decoder's "Input length = 1".
+     */
+    private static final class DecodingReader extends FilterReader {
+        private final Charset charset;
+
+        DecodingReader(Reader reader, Charset charset) {
+            super(reader);
+            this.charset = charset;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (CharacterCodingException e) {
+                throw undecodable();
+            }
+        }
+
+        private ApiException undecodable() {
+            return ApiException.badRequest("the body holds bytes that are not valid " + charset.name()
+                    + ", the charset its Content-Type names");
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (CharacterCodingException e) {
+                throw undecodable();
+            }
+        }
     }
 
     private static Charset charsetNamed(String charset) {

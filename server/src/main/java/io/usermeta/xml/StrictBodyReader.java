@@ -1,6 +1,5 @@
 package io.usermeta.xml;
 
-import io.usermeta.core.Text;
 import io.usermeta.errors.ApiException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -15,7 +14,6 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.nio.charset.CharacterCodingException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
@@ -60,16 +58,15 @@ abstract class StrictBodyReader<T> implements MessageBodyReader<T> {
         }
         InputStream limited = nonEmpty(new LimitedInputStream(body, maxBodyBytes));
         StrictXmlReader reader = null;
-        String charset = mediaType.getParameters().get("charset");
         try {
-            reader = strict(HardenedXml.open(limited, charset));
+            reader = strict(HardenedXml.open(limited, mediaType.getParameters().get("charset")));
             Object root = unmarshaller(reader).unmarshal(reader);
             if (!model.isInstance(root)) {
                 throw ApiException.badRequest("the document's root element must be <" + rootElement + ">");
             }
             return model.cast(root);
         } catch (JAXBException | XMLStreamException | IllegalStateException e) {
-            throw ApiException.badRequest(describe(reader, e, charset));
+            throw ApiException.badRequest(describe(reader, e));
         }
     }
 
@@ -105,12 +102,8 @@ abstract class StrictBodyReader<T> implements MessageBodyReader<T> {
                 : "line " + at.getLineNumber() + ", column " + at.getColumnNumber() + ": " + message;
     }
 
-    private static String describe(StrictXmlReader reader, Exception e, String charset) {
+    private static String describe(StrictXmlReader reader, Exception e) {
         String problem = reader == null ? null : reader.problem();
-        if (problem == null && charset != null && rootCause(e) instanceof CharacterCodingException) {
-            problem = "the body holds bytes that are not valid " + Text.quote(charset)
-                    + ", the charset its Content-Type names";
-        }
         if (problem == null) {
             problem = "the body is not well-formed XML: " + readable(rootCause(e).getMessage());
         }
